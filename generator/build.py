@@ -1,0 +1,108 @@
+"""The pipeline: load and validate, lay out, render, write.  One function per stage."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+from typing import TextIO
+
+import jinja2
+
+from . import __version__, picture
+from .data import dumps, radar_data
+from .load import load
+from .model import Radar
+from .output import OutputError, check_target, write_site
+from .pages import FAMILIES, Site
+from .problems import Problem, Problems, format_problems
+from .theme import Theme
+
+CACHE_DIR = ".radar-cache"
+
+
+def report(problems: Problems, fmt: str = "text", stream: TextIO = sys.stderr) -> None:
+    items = problems.sorted()
+    stream.write(format_problems(items, fmt))
+    if fmt == "text" and items:
+        files = len({p.path for p in items})
+        stream.write(f"{len(problems.errors)} error(s), {len(problems.warnings)} warning(s) in {files} file(s)\n")
+
+
+def cached_raster(source: Path, frame: picture.Frame, dots: list[picture.Dot], fmt: str, title: str) -> bytes:
+    """PNG/PDF rendering is the slowest step; its inputs are small, so key a disk cache on them."""
+    code = Path(picture.__file__).read_bytes()  # a change to the drawing code invalidates the cache
+    key = hashlib.sha256(repr((__version__, code, frame, dots, fmt, title)).encode()).hexdigest()
+    path = source / CACHE_DIR / f"{key}.{fmt}"
+    if path.is_file():
+        return path.read_bytes()
+    data = picture.raster(frame, dots, fmt, title)
+    try:
+        path.parent.mkdir(exist_ok=True)
+        (path.parent / ".gitignore").write_text("*\n", encoding="utf-8")
+        path.write_bytes(data)
+    except OSError:
+        pass  # a read-only checkout still builds, just without the cache
+    return data
+
+
+def render_site(radar: Radar, source: Path) -> tuple[Site, dict[str, bytes]]:
+    """Every file of the site, in memory, path -> bytes."""
+    site = Site(radar, Theme(source, radar.theme))
+    files: dict[str, bytes] = {}
+    for family in FAMILIES:
+        for page in family(site):
+            files[page.path] = site.render(page)
+    view = site.current
+    title = f"{radar.title} — {radar.edition}"
+    files["radar.svg"] = picture.svg(
+        view.frame(), view.dots, "", site.t("radar_of", title=radar.title, edition=radar.edition)
+    ).encode("utf-8")
+    for fmt in ("png", "pdf"):
+        files[f"radar.{fmt}"] = cached_raster(source, view.frame(), view.dots, fmt, title)
+    files["radar.json"] = dumps(radar_data(site))
+    for name, path in site.theme.static_files().items():
+        files[f"static/{name}"] = path.read_bytes()
+    return site, dict(sorted(files.items()))
+
+
+def growth_notes(site: Site) -> list[str]:
+    notes = []
+    for ring, quadrant, count, factor in site.current.layout.grown:
+        notes.append(
+            f"note: ring '{site.radar.rings[ring].name}' was widened {factor:.1f}x so that its "
+            f"{count} blips in quadrant '{site.radar.quadrants[quadrant].name}' do not overlap"
+        )
+    return notes
+
+
+def check(source: Path, strict: bool = False, fmt: str = "text") -> int:
+    radar, problems = load(source, strict)
+    report(problems, fmt, sys.stdout if fmt != "text" else sys.stderr)
+    return 1 if problems.errors or radar is None else 0
+
+
+def build(source: Path, out: Path, strict: bool = False) -> int:
+    radar, problems = load(source, strict)
+    report(problems)
+    if problems.errors or radar is None:
+        print(f"nothing written: {out} is unchanged", file=sys.stderr)
+        return 1
+    try:
+        check_target(out, source)
+        site, files = render_site(radar, source)
+        write_site(out, files)
+    except OutputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except jinja2.TemplateError as exc:
+        where = Problem(
+            getattr(exc, "filename", None) or "template", getattr(exc, "lineno", None) or 1, 1, f"template error: {exc}"
+        )
+        print(where.text() + f"\nnothing written: {out} is unchanged", file=sys.stderr)
+        return 1
+    for note in growth_notes(site):
+        print(note, file=sys.stderr)
+    pages = sum(1 for f in files if f.endswith(".html"))
+    print(f"built {out}: {pages} pages, {len(radar.blips)} technologies, edition {radar.edition}")
+    return 0

@@ -1,0 +1,400 @@
+"""Load and validate every content file into one `Radar`, collecting every problem on the way.
+
+Nothing here raises for bad content: each check adds a `path:line:column`
+problem and carries on with what is usable, so one run reports everything.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from . import markup
+from .model import Axis, Blip, CapabilityModel, Cell, HistoryEntry, Initiative, Leaflet, Radar, Score, Segment
+from .problems import Problems, choices
+from .schema import (
+    AXIS_FIELDS,
+    BLIP_FIELDS,
+    CAPABILITIES_FIELDS,
+    CELL_FIELDS,
+    ENTRY_FIELDS,
+    HISTORY_FIELDS,
+    ID_RE,
+    INITIATIVE_FIELDS,
+    INITIATIVE_STATUSES,
+    LANGUAGES,
+    LEAFLET_FIELDS,
+    RADAR_FIELDS,
+    SCORE_FIELDS,
+    SCORE_STATUSES,
+    read_fields,
+)
+from .source import Document, read_front_matter_file, read_yaml_file
+from .theme import Theme
+
+RADAR_FILE = Path("radar/radar.yaml")
+CAPABILITIES_FILE = Path("radar/capabilities.yaml")
+INITIATIVES_DIR = Path("radar/initiatives")
+BLIPS_DIR = Path("blips")
+COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+COUNTS = {"quadrants": (2, 8), "rings": (2, 6)}
+
+# Parsed front matter and rendered Markdown per file, reused while the file is unchanged
+# (the live preview reloads every file on every save).
+_parsed: dict[Path, tuple[tuple[int, int], Document | None, list, str, str]] = {}
+
+
+def load(source: Path, strict: bool = False) -> tuple[Radar | None, Problems]:
+    problems = Problems(source)
+    radar = _load_config(source, problems, strict)
+    if radar is None:
+        return None, problems
+    radar.capabilities = _load_capabilities(source, radar, problems, strict)
+    radar.initiatives = _load_all(
+        source / INITIATIVES_DIR, problems, lambda p, d: _initiative(p, d, radar, problems, strict), "initiative"
+    )
+    radar.blips = _load_all(source / BLIPS_DIR, problems, lambda p, d: _blip(p, d, radar, problems, strict), "blip")
+    if not problems.errors:
+        return radar, problems
+    return radar, problems
+
+
+def _where(problems: Problems, doc: Document, *at: Any, key: bool = False) -> Callable[[str], None]:
+    """A reporter bound to one spot in one file."""
+    line, col = doc.where(*at, key=key)
+    return lambda message: problems.add(doc.path, line, col, message)
+
+
+def _check_id(problems: Problems, doc: Document, at: tuple, value: str, valid: list[str], what: str) -> bool:
+    if value in valid:
+        return True
+    _where(problems, doc, *at)(f"unknown {what} '{value}': {choices(valid, value)}")
+    return False
+
+
+# --- radar.yaml -------------------------------------------------------------------------------
+
+
+def _load_config(source: Path, problems: Problems, strict: bool) -> Radar | None:
+    path = source / RADAR_FILE
+    if not path.is_file():
+        problems.add(
+            path,
+            1,
+            1,
+            f"the radar configuration is missing: create {RADAR_FILE.as_posix()} with "
+            "title, language, edition, quadrants and rings",
+        )
+        return None
+    doc = read_yaml_file(path, problems)
+    if doc is None:
+        return None
+    fields = read_fields(doc, (), doc.data, RADAR_FIELDS, problems, strict, RADAR_FILE.as_posix())
+    if fields is None:
+        return None
+    language = fields.get("language", "nl")
+    if "language" in fields and language not in LANGUAGES:
+        _where(problems, doc, "language")(f"unknown language '{language}': {choices(LANGUAGES, language)}")
+        language = "nl"
+    theme = Theme(source, fields.get("theme", "default"))
+    if "theme" in fields and not (source / "themes" / fields["theme"]).is_dir() and fields["theme"] != "default":
+        _where(problems, doc, "theme")(
+            f"theme '{fields['theme']}' not found: create themes/{fields['theme']}/ or write 'theme: default'"
+        )
+    segments = {}
+    for kind in ("quadrants", "rings"):
+        segments[kind] = _segments(doc, kind, fields.get(kind, []), theme, problems, strict)
+    if "quadrants" not in fields or "rings" not in fields or "edition" not in fields:
+        return None
+    return Radar(
+        title=fields.get("title", ""),
+        language=language,
+        edition=fields["edition"],
+        description=fields.get("description", ""),
+        theme=fields.get("theme", "default"),
+        quadrants=segments["quadrants"],
+        rings=segments["rings"],
+    )
+
+
+def _segments(
+    doc: Document, kind: str, entries: list, theme: Theme, problems: Problems, strict: bool
+) -> tuple[Segment, ...]:
+    low, high = COUNTS[kind]
+    if entries and not low <= len(entries) <= high:
+        _where(problems, doc, kind, key=True)(f"a radar has {low} to {high} {kind}, not {len(entries)}")
+    palette = theme.colors(kind[:-1], len(entries))
+    result, seen = [], set()
+    for i, entry in enumerate(entries):
+        f = read_fields(doc, (kind, i), entry, ENTRY_FIELDS, problems, strict, f"{kind[:-1]} {i + 1}")
+        if not f or "id" not in f or "name" not in f:
+            continue
+        if f["id"] in seen:
+            _where(problems, doc, kind, i, "id")(f"{kind[:-1]} id '{f['id']}' is used twice; ids must be unique")
+            continue
+        seen.add(f["id"])
+        color = f.get("color", palette[i])
+        if not COLOR_RE.match(color):
+            _where(problems, doc, kind, i, "color")(f"colour '{color}' must be written #rrggbb, such as '#1b5e8c'")
+            color = palette[i]
+        result.append(Segment(f["id"], f["name"], f.get("description", ""), len(result), color))
+    return tuple(result)
+
+
+# --- capabilities.yaml -----------------------------------------------------------------------
+
+
+def _load_capabilities(source: Path, radar: Radar, problems: Problems, strict: bool) -> CapabilityModel | None:
+    path = source / CAPABILITIES_FILE
+    if not path.is_file():
+        return None
+    doc = read_yaml_file(path, problems)
+    if doc is None:
+        return None
+    where = CAPABILITIES_FILE.as_posix()
+    fields = read_fields(doc, (), doc.data, CAPABILITIES_FIELDS, problems, strict, where)
+    if fields is None:
+        return None
+    axes = {}
+    for kind in ("columns", "rows"):
+        axes[kind] = []
+        for i, entry in enumerate(fields.get(kind, [])):
+            f = read_fields(doc, (kind, i), entry, AXIS_FIELDS, problems, strict, f"{kind[:-1]} {i + 1}")
+            if f and len(f) == 3:
+                axes[kind].append(Axis(f["id"], f["name"], f["title"]))
+    column_ids = [c.id for c in axes["columns"]]
+    row_ids = [r.id for r in axes["rows"]]
+    cells: dict[str, Cell] = {}
+    taken: dict[tuple[str, str], str] = {}
+    for i, entry in enumerate(fields.get("cells", [])):
+        f = read_fields(doc, ("cells", i), entry, CELL_FIELDS, problems, strict, f"cell {i + 1}")
+        if not f or not {"id", "column", "row", "title", "criteria"} <= f.keys():
+            continue
+        ok = _check_id(problems, doc, ("cells", i, "column"), f["column"], column_ids, "column")
+        ok &= _check_id(problems, doc, ("cells", i, "row"), f["row"], row_ids, "row")
+        if f["id"] in cells:
+            _where(problems, doc, "cells", i, "id")(f"cell id '{f['id']}' is used twice; ids must be unique")
+            continue
+        if ok and (f["column"], f["row"]) in taken:
+            _where(problems, doc, "cells", i, "row")(
+                f"column '{f['column']}' and row '{f['row']}' already have cell '{taken[f['column'], f['row']]}'"
+            )
+            continue
+        taken[f["column"], f["row"]] = f["id"]
+        scores = _scores(doc, i, f.get("scores", []), problems, strict, radar.edition)
+        cells[f["id"]] = Cell(f["id"], f["column"], f["row"], f["title"], tuple(f["criteria"]), scores)
+    for column in column_ids:
+        for row in row_ids:
+            if (column, row) not in taken:
+                _where(problems, doc, "cells", key=True)(
+                    f"no cell for column '{column}' and row '{row}': add one with "
+                    f"'id: {column}-{row}', 'column: {column}', 'row: {row}'"
+                )
+    return CapabilityModel(
+        fields.get("title", ""), fields.get("description", ""), tuple(axes["columns"]), tuple(axes["rows"]), cells
+    )
+
+
+def _scores(
+    doc: Document, cell: int, entries: list, problems: Problems, strict: bool, current: str
+) -> tuple[Score, ...]:
+    result: list[Score] = []
+    for j, entry in enumerate(entries):
+        at = ("cells", cell, "scores", j)
+        f = read_fields(doc, at, entry, SCORE_FIELDS, problems, strict, f"score {j + 1}")
+        if not f or "edition" not in f or "status" not in f:
+            continue
+        if not _check_id(problems, doc, at + ("status",), f["status"], list(SCORE_STATUSES), "score status"):
+            continue
+        if result and f["edition"] <= result[-1].edition:
+            _where(problems, doc, *at, "edition")(
+                f"scores must be oldest first, one per edition: {f['edition']} comes after {result[-1].edition}"
+            )
+            continue
+        if f["edition"] > current:
+            _where(problems, doc, *at, "edition")(f"edition {f['edition']} is after the current edition {current}")
+            continue
+        result.append(Score(f["edition"], f["status"], f.get("lead", ""), f.get("note", "")))
+    return tuple(result)
+
+
+# --- Markdown files: initiatives and blips ---------------------------------------------------
+
+
+def _load_all(folder: Path, problems: Problems, make: Callable[[Path, Document], Any], what: str) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    first_path: dict[str, Path] = {}
+    for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+        ident = path.stem
+        if not ID_RE.match(ident):
+            suggestion = re.sub(r"[^a-z0-9]+", "-", ident.lower()).strip("-") or what
+            problems.add(
+                path,
+                1,
+                1,
+                f"the file name is the {what}'s id and may only hold lowercase letters, "
+                f"digits and hyphens: rename it to '{suggestion}.md'",
+            )
+            continue
+        if ident in first_path:
+            other = problems.relative(first_path[ident])
+            problems.add(path, 1, 1, f"two files have the {what} id '{ident}' (the other is {other}); rename one")
+            continue
+        first_path[ident] = path
+        doc = _parse_cached(path, problems)
+        if doc is None:
+            continue
+        item = make(path, doc)
+        if item is not None:
+            found[ident] = item
+    return dict(sorted(found.items()))
+
+
+def _parse_cached(path: Path, problems: Problems) -> Document | None:
+    stat = path.stat()
+    key = (stat.st_mtime_ns, stat.st_size)
+    cached = _parsed.get(path)
+    if cached is None or cached[0] != key:
+        scratch = Problems(problems.root)
+        doc = read_front_matter_file(path, scratch)
+        html, text = markup.render(doc.body) if doc is not None else ("", "")
+        cached = (key, doc, scratch.items, html, text)
+        _parsed[path] = cached
+    problems.items.extend(cached[2])
+    return cached[1]
+
+
+def _body(path: Path) -> tuple[str, str]:
+    return _parsed[path][3], _parsed[path][4]
+
+
+def _check_ids(
+    problems: Problems, doc: Document, name: str, values: list[str], valid: list[str], what: str
+) -> tuple[str, ...]:
+    kept = []
+    for i, value in enumerate(values):
+        if _check_id(problems, doc, (name, i), value, valid, what) and value not in kept:
+            kept.append(value)
+    return tuple(kept)
+
+
+def _cell_ids(radar: Radar) -> list[str]:
+    return list(radar.capabilities.cells) if radar.capabilities else []
+
+
+def _initiative(path: Path, doc: Document, radar: Radar, problems: Problems, strict: bool) -> Initiative | None:
+    f = read_fields(doc, (), doc.data, INITIATIVE_FIELDS, problems, strict, "the front matter")
+    if f is None or not {"title", "lead", "status"} <= f.keys():
+        return None
+    _check_id(problems, doc, ("status",), f["status"], list(INITIATIVE_STATUSES), "initiative status")
+    html, text = _body(path)
+    return Initiative(
+        id=path.stem,
+        title=f["title"],
+        lead=f["lead"],
+        status=f["status"],
+        source=problems.relative(path),
+        capabilities=_check_ids(
+            problems, doc, "capabilities", f.get("capabilities", []), _cell_ids(radar), "capability cell"
+        ),
+        body_html=html,
+        body_text=text,
+    )
+
+
+def _blip(path: Path, doc: Document, radar: Radar, problems: Problems, strict: bool) -> Blip | None:
+    f = read_fields(doc, (), doc.data, BLIP_FIELDS, problems, strict, "the front matter")
+    if f is None:
+        return None
+    ok = {"title", "quadrant", "ring"} <= f.keys()
+    if "quadrant" in f:
+        ok &= _check_id(problems, doc, ("quadrant",), f["quadrant"], [q.id for q in radar.quadrants], "quadrant")
+    if "ring" in f:
+        ok &= _check_id(problems, doc, ("ring",), f["ring"], [r.id for r in radar.rings], "ring")
+    history = _history(doc, f, radar, problems, strict) if ok else ()
+    leaflet = None
+    if "leaflet" in f:
+        lf = read_fields(doc, ("leaflet",), f["leaflet"], LEAFLET_FIELDS, problems, strict, "the leaflet")
+        if lf and {"purpose", "owner", "risks", "measures"} <= lf.keys():
+            leaflet = Leaflet(
+                lf["purpose"], lf["owner"], tuple(lf["risks"]), tuple(lf["measures"]), lf.get("published", "")
+            )
+        if not f.get("algorithm"):
+            _where(problems, doc, "leaflet", key=True)(
+                "a leaflet (bijsluiter) is for algorithms: add 'algorithm: true' or remove the leaflet"
+            )
+    if not ok:
+        return None
+    html, text = _body(path)
+    return Blip(
+        id=path.stem,
+        title=f["title"],
+        quadrant=f["quadrant"],
+        ring=f["ring"],
+        source=problems.relative(path),
+        summary=f.get("summary", ""),
+        tags=tuple(dict.fromkeys(t.lower() for t in f.get("tags", []))),
+        capabilities=_check_ids(
+            problems, doc, "capabilities", f.get("capabilities", []), _cell_ids(radar), "capability cell"
+        ),
+        initiatives=_check_ids(
+            problems, doc, "initiatives", f.get("initiatives", []), list(radar.initiatives), "initiative"
+        ),
+        history=history,
+        algorithm=bool(f.get("algorithm")),
+        leaflet=leaflet,
+        body_html=html,
+        body_text=text,
+    )
+
+
+def _history(doc: Document, f: dict, radar: Radar, problems: Problems, strict: bool) -> tuple[HistoryEntry, ...]:
+    """History entries, oldest first; without any, the blip is new in the current edition."""
+    if "history" not in f:
+        return (HistoryEntry(radar.edition, f["ring"], ""),)
+    ring_ids = [r.id for r in radar.rings]
+    entries: list[HistoryEntry] = []
+    lines: list[int] = []
+    for i, raw in enumerate(f["history"]):
+        h = read_fields(doc, ("history", i), raw, HISTORY_FIELDS, problems, strict, f"history entry {i + 1}")
+        if not h or "edition" not in h:
+            continue
+        report = _where(problems, doc, "history", i, "edition")
+        if "ring" in h and h.get("retired"):
+            _where(problems, doc, "history", i, "retired", key=True)(
+                "an entry either places the blip in a ring or retires it: remove 'ring' or 'retired: true'"
+            )
+            continue
+        if "ring" not in h and not h.get("retired"):
+            _where(problems, doc, "history", i)(
+                f"history entry {i + 1} needs a ring (such as 'ring: {ring_ids[0]}') or 'retired: true'"
+            )
+            continue
+        if "ring" in h and not _check_id(problems, doc, ("history", i, "ring"), h["ring"], ring_ids, "ring"):
+            continue
+        if h["edition"] > radar.edition:
+            report(f"edition {h['edition']} is after the current edition {radar.edition} (radar/radar.yaml)")
+            continue
+        if entries and h["edition"] <= entries[-1].edition:
+            order = "is given twice" if h["edition"] == entries[-1].edition else "comes after"
+            report(
+                f"history must be oldest first with one entry per edition: {h['edition']} {order} "
+                f"{entries[-1].edition} (line {lines[-1]}); put the entries in order of edition"
+            )
+            continue
+        if h.get("retired") and (not entries or entries[-1].retired):
+            report("a blip can only be retired after an entry that places it in a ring")
+            continue
+        entries.append(HistoryEntry(h["edition"], h.get("ring"), h.get("note", "")))
+        lines.append(doc.where("history", i)[0])
+    placed = [e for e in entries if not e.retired]
+    if placed and placed[-1].ring != f["ring"]:
+        last = lines[entries.index(placed[-1])]
+        _where(problems, doc, "ring")(
+            f"ring is '{f['ring']}' but the last history entry (line {last}) says '{placed[-1].ring}': "
+            f"record the move with a history entry '- {{edition: {radar.edition}, ring: {f['ring']}, note: ...}}' "
+            f"or set 'ring: {placed[-1].ring}'"
+        )
+    return tuple(entries)

@@ -1,0 +1,139 @@
+"""The one in-memory model of a radar: everything later stages read, nothing they re-parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A quadrant or a ring: an id authors write, a name readers see, a colour both share."""
+
+    id: str
+    name: str
+    description: str
+    index: int
+    color: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    edition: str
+    ring: str | None  # None when the entry retires the blip
+    note: str = ""
+
+    @property
+    def retired(self) -> bool:
+        return self.ring is None
+
+
+@dataclass(frozen=True)
+class Leaflet:
+    purpose: str
+    owner: str
+    risks: tuple[str, ...]
+    measures: tuple[str, ...]
+    published: str = ""
+
+
+@dataclass
+class Blip:
+    id: str
+    title: str
+    quadrant: str
+    ring: str
+    source: str  # path relative to the radar's root, for messages and "edit this page"
+    summary: str = ""
+    tags: tuple[str, ...] = ()
+    capabilities: tuple[str, ...] = ()
+    initiatives: tuple[str, ...] = ()
+    history: tuple[HistoryEntry, ...] = ()
+    algorithm: bool = False
+    leaflet: Leaflet | None = None
+    body_html: str = ""
+    body_text: str = ""
+
+
+@dataclass
+class Initiative:
+    id: str
+    title: str
+    lead: str
+    status: str
+    source: str
+    capabilities: tuple[str, ...] = ()
+    body_html: str = ""
+    body_text: str = ""
+
+
+@dataclass(frozen=True)
+class Score:
+    edition: str
+    status: str
+    lead: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Axis:
+    id: str
+    name: str
+    title: str
+
+
+@dataclass
+class Cell:
+    id: str
+    column: str
+    row: str
+    title: str
+    criteria: tuple[str, ...]
+    scores: tuple[Score, ...] = ()
+
+    def score(self, edition: str) -> Score | None:
+        """The score in force at `edition`: the latest one given at or before it."""
+        current = None
+        for s in self.scores:
+            if s.edition <= edition:
+                current = s
+        return current
+
+
+@dataclass
+class CapabilityModel:
+    title: str
+    description: str
+    columns: tuple[Axis, ...]
+    rows: tuple[Axis, ...]
+    cells: dict[str, Cell]
+
+    def cell_at(self, column: str, row: str) -> Cell | None:
+        return next((c for c in self.cells.values() if c.column == column and c.row == row), None)
+
+
+@dataclass
+class Radar:
+    title: str
+    language: str
+    edition: str
+    description: str
+    theme: str
+    quadrants: tuple[Segment, ...]
+    rings: tuple[Segment, ...]
+    blips: dict[str, Blip] = field(default_factory=dict)
+    initiatives: dict[str, Initiative] = field(default_factory=dict)
+    capabilities: CapabilityModel | None = None
+
+    def quadrant(self, qid: str) -> Segment:
+        return next(q for q in self.quadrants if q.id == qid)
+
+    def ring(self, rid: str) -> Segment:
+        return next(r for r in self.rings if r.id == rid)
+
+    @property
+    def editions(self) -> list[str]:
+        """Every edition the content speaks of, oldest first, up to the current one."""
+        seen = {self.edition}
+        for blip in self.blips.values():
+            seen.update(h.edition for h in blip.history)
+        return sorted(e for e in seen if e <= self.edition)

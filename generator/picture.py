@@ -1,0 +1,293 @@
+"""The radar picture, drawn with matplotlib: SVG for pages, PNG for slides, PDF for print.
+
+matplotlib draws the rings, axes and labels in every format, and the blips in
+PNG and PDF.  In the SVG the blip layer is written as one compact `<a>` per
+blip (disc, status mark, number, accessible name) at the coordinates
+matplotlib's transform gives: that keeps the page small and keyboard-friendly
+at ten thousand blips, where matplotlib's own text and link output would take
+seconds and megabytes.  Numbers in PNG and PDF are one compound path of
+cached digit glyphs, for the same reason.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from html import escape
+
+import matplotlib
+
+matplotlib.use("Agg")
+import numpy as np  # noqa: E402
+from matplotlib.collections import EllipseCollection, PatchCollection  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.font_manager import FontProperties  # noqa: E402
+from matplotlib.patches import Arc, Circle, PathPatch, Wedge  # noqa: E402
+from matplotlib.path import Path as MPath  # noqa: E402
+from matplotlib.textpath import TextPath  # noqa: E402
+
+from .layout import BLIP_R, Geometry  # noqa: E402
+
+matplotlib.rcParams.update(
+    {
+        "svg.fonttype": "none",  # text stays text: small, selectable, styled by the page
+        "svg.hashsalt": "radar",  # stable ids: same content, same bytes
+        "font.family": "DejaVu Sans",
+        "pdf.fonttype": 42,
+    }
+)
+
+PAD = 2.5  # room around the outer ring, in blip radii (quadrant names go into the corners)
+INCH_PER_UNIT = 9 / (2 * (34 + PAD))  # a radar of base size fills 9 inches; larger radars grow the page
+AXIS_COLOR = "#5f6b76"
+TEXT_COLOR = "#1d2329"
+STATUS_MARK = "#1d2329"
+DIGITS = FontProperties(family="DejaVu Sans", weight="bold")
+
+
+@dataclass(frozen=True)
+class Dot:
+    """A blip as the picture shows it."""
+
+    id: str
+    number: int
+    x: float
+    y: float
+    color: str
+    status: str  # new, moved-in, moved-out, unchanged
+    label: str  # accessible name: number, title, ring, status
+    href: str  # from the site root
+    attrs: tuple[tuple[str, str], ...] = ()  # data-* attributes for filters
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a picture shows: the geometry, the names and colours, and which part (all, or one quadrant)."""
+
+    geometry: Geometry
+    quadrants: tuple[tuple[str, str], ...]  # (name, colour)
+    rings: tuple[tuple[str, str], ...]  # (name, background colour)
+    quadrant: int | None = None  # zoom on one quadrant
+
+    def bounds(self) -> tuple[float, float, float, float]:
+        r = self.geometry.radius + PAD
+        if self.quadrant is None:
+            return -r, r, -r, r
+        start, end = self.geometry.sector(self.quadrant)
+        angles = np.linspace(start, end, 64)
+        xs = np.concatenate([[0.0], r * np.cos(angles)])
+        ys = np.concatenate([[0.0], r * np.sin(angles)])
+        return float(xs.min()) - PAD, float(xs.max()) + PAD, float(ys.min()) - PAD, float(ys.max()) + PAD
+
+
+def _figure(frame: Frame) -> tuple[Figure, object]:
+    x0, x1, y0, y1 = frame.bounds()
+    fig = Figure(figsize=((x1 - x0) * INCH_PER_UNIT, (y1 - y0) * INCH_PER_UNIT), dpi=72)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    g = frame.geometry
+    for i in reversed(range(len(g.radii))):
+        ax.add_patch(Circle((0, 0), g.radii[i], facecolor=frame.rings[i][1], edgecolor=AXIS_COLOR, linewidth=0.8))
+    for q in range(g.quadrants):
+        start, _ = g.sector(q)
+        ax.plot([0, g.radius * math.cos(start)], [0, g.radius * math.sin(start)], color=AXIS_COLOR, linewidth=1.2)
+    if frame.quadrant is not None:  # fade what is outside the zoomed quadrant
+        start, end = g.sector(frame.quadrant)
+        ax.add_patch(
+            Wedge(
+                (0, 0),
+                g.radius + 0.01,
+                math.degrees(end),
+                math.degrees(start) + 360,
+                facecolor="white",
+                alpha=0.75,
+                edgecolor="none",
+            )
+        )
+    _ring_labels(ax, frame)
+    _quadrant_labels(ax, frame)
+    return fig, ax
+
+
+def _quadrant_labels(ax, frame: Frame) -> None:
+    """Quadrant names in the picture's corners (or edges), in the quadrant's colour, aligned inward."""
+    g = frame.geometry
+    x0, x1, y0, y1 = frame.bounds()
+    for q, (name, color) in enumerate(frame.quadrants):
+        if frame.quadrant is not None and q != frame.quadrant:
+            continue
+        start, end = g.sector(q)
+        cx, cy = math.cos((start + end) / 2), math.sin((start + end) / 2)
+        x = x1 - 0.4 if cx > 0.2 else x0 + 0.4 if cx < -0.2 else 0.0
+        y = y1 - 0.4 if cy > 0.2 else y0 + 0.4 if cy < -0.2 else 0.0
+        ha = "right" if cx > 0.2 else "left" if cx < -0.2 else "center"
+        va = "top" if cy > 0.2 else "bottom" if cy < -0.2 else "center"
+        ax.text(x, y, name, ha=ha, va=va, fontsize=10, color=color, fontweight="bold")
+
+
+def _ring_labels(ax, frame: Frame) -> None:
+    """Ring names in the corridor that the layout keeps free along the label axis."""
+    g = frame.geometry
+    angle = g.label_angle
+    direction = (math.cos(angle), math.sin(angle))
+    rotation = 0 if math.isclose(abs(direction[0]), 1.0) else 90
+    for i, (name, _) in enumerate(frame.rings):
+        mid = (g.inner(i) + g.radii[i]) / 2
+        ax.text(
+            mid * direction[0],
+            mid * direction[1],
+            name.upper(),
+            ha="center",
+            va="center",
+            fontsize=6.5,
+            color=TEXT_COLOR,
+            fontweight="bold",
+            rotation=rotation,
+            bbox={"boxstyle": "square,pad=0.15", "facecolor": frame.rings[i][1], "edgecolor": "none"},
+        )
+
+
+def _save(fig: Figure, fmt: str, dpi: float = 100) -> bytes:
+    out = io.BytesIO()
+    metadata = {
+        "svg": {"Date": None, "Creator": None},
+        "png": {"Software": None},
+        "pdf": {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None},
+    }[fmt]
+    fig.savefig(out, format=fmt, dpi=dpi, metadata=metadata)
+    return out.getvalue()
+
+
+# --- SVG for pages ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=64)
+def _background_svg(frame: Frame) -> tuple[str, str, tuple[float, float, float]]:
+    """matplotlib's SVG of the frame, split around the spot where blips go, plus data-to-SVG scale."""
+    fig, ax = _figure(frame)
+    text = _save(fig, "svg").decode("utf-8")
+    text = re.sub(r"<metadata>.*?</metadata>\s*", "", text, flags=re.S)
+    text = text[text.index("<svg") :]
+    text = re.sub(r'<svg ([^>]*?)width="[^"]*" height="[^"]*" ', r"<svg \1", text, count=1)
+    head, tail = text.rsplit("</svg>", 1)
+    (ox, oy), (ux, _) = ax.transData.transform([(0, 0), (1, 0)])
+    height = fig.get_figheight() * 72
+    return head, "</svg>", (float(ox), float(height - oy), float(ux - ox))
+
+
+def _arc(cx: float, cy: float, r: float, toward: float, half: float = 60.0) -> str:
+    """SVG path of an arc around (cx, cy), centred on the direction `toward` (radians, SVG y down)."""
+    a0, a1 = toward - math.radians(half), toward + math.radians(half)
+    x0, y0 = cx + r * math.cos(a0), cy + r * math.sin(a0)
+    x1, y1 = cx + r * math.cos(a1), cy + r * math.sin(a1)
+    return f"M{x0:.2f} {y0:.2f}A{r:.2f} {r:.2f} 0 0 1 {x1:.2f} {y1:.2f}"
+
+
+def svg(frame: Frame, dots: list[Dot], root: str, label: str) -> str:
+    """The picture as inline SVG: links relative to `root`, a group with an accessible label."""
+    head, tail, (ox, oy, scale) = _background_svg(frame)
+    r = BLIP_R * scale
+    font = max(5.0, min(r * 1.05, r * 2.6 / max(1, len(str(max((d.number for d in dots), default=1))))))
+    parts = [
+        head.replace("<svg ", f'<svg role="group" aria-label="{escape(label)}" class="radar-svg" ', 1),
+        f'<g class="blips" style="font-size:{font:.2f}px">',
+    ]
+    for d in dots:
+        cx, cy = ox + d.x * scale, oy - d.y * scale
+        attrs = "".join(f' data-{k}="{escape(v)}"' for k, v in d.attrs)
+        mark = ""
+        if d.status == "new":
+            mark = f'<circle class="mark" cx="{cx:.2f}" cy="{cy:.2f}" r="{r * 1.22:.2f}"/>'
+        elif d.status in ("moved-in", "moved-out"):
+            toward = math.atan2(-cy + oy, -cx + ox) if d.status == "moved-in" else math.atan2(cy - oy, cx - ox)
+            mark = f'<path class="mark" d="{_arc(cx, cy, r * 1.22, toward)}"/>'
+        parts.append(
+            f'<a href="{escape(root + d.href)}" class="blip status-{d.status}" id="dot-{d.id}"{attrs} '
+            f'aria-label="{escape(d.label)}"><title>{escape(d.label)}</title>'
+            f'<circle cx="{cx:.2f}" cy="{cy:.2f}" r="{r:.2f}" fill="{d.color}"/>{mark}'
+            f'<text x="{cx:.2f}" y="{cy:.2f}" aria-hidden="true">{d.number}</text></a>'
+        )
+    parts.append("</g>")
+    return "\n".join(parts) + tail
+
+
+def svg_position(frame: Frame, x: float, y: float) -> tuple[float, float]:
+    """A layout position in the SVG's own coordinates (its viewBox), for radar.json."""
+    _, _, (ox, oy, scale) = _background_svg(frame)
+    return round(ox + x * scale, 2), round(oy - y * scale, 2)
+
+
+# --- PNG and PDF -----------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=16)
+def _glyph(char: str) -> tuple[np.ndarray, np.ndarray, float]:
+    path = TextPath((0, 0), char, size=1.0, prop=DIGITS)
+    return path.vertices.copy(), path.codes.copy(), float(path.get_extents().x1)
+
+
+def _numbers_path(dots: list[Dot], size: float) -> MPath:
+    """All blip numbers as one compound path: one draw call instead of one text per blip."""
+    verts, codes = [], []
+    for d in dots:
+        text = str(d.number)
+        advance = [_glyph(c)[2] * 1.08 for c in text]
+        x = d.x - sum(advance) * size / 2
+        for c, step in zip(text, advance):
+            v, k, _ = _glyph(c)
+            verts.append(v * size + (x, d.y - 0.36 * size))
+            codes.append(k)
+            x += step * size
+    if not verts:
+        return MPath(np.zeros((0, 2)))
+    return MPath(np.concatenate(verts), np.concatenate(codes))
+
+
+def raster(frame: Frame, dots: list[Dot], fmt: str, title: str = "") -> bytes:
+    """PNG or PDF of the picture with every blip and its number."""
+    fig, ax = _figure(frame)
+    if title:
+        fig.text(0.5, 0.995, title, ha="center", va="top", fontsize=11, color=TEXT_COLOR, fontweight="bold")
+    if dots:
+        xy = np.array([(d.x, d.y) for d in dots])
+        diam = np.full(len(dots), 2 * BLIP_R)
+        ax.add_collection(
+            EllipseCollection(
+                diam,
+                diam,
+                np.zeros(len(dots)),
+                units="xy",
+                offsets=xy,
+                offset_transform=ax.transData,
+                facecolors=[d.color for d in dots],
+            ),
+            autolim=False,
+        )
+        marks = []
+        for d in dots:
+            if d.status == "new":
+                marks.append(Circle((d.x, d.y), 1.22 * BLIP_R))
+            elif d.status in ("moved-in", "moved-out"):
+                toward = math.degrees(math.atan2(-d.y, -d.x) if d.status == "moved-in" else math.atan2(d.y, d.x))
+                marks.append(Arc((d.x, d.y), 2.44 * BLIP_R, 2.44 * BLIP_R, theta1=toward - 60, theta2=toward + 60))
+        if marks:
+            ax.add_collection(
+                PatchCollection(marks, facecolor="none", edgecolor=STATUS_MARK, linewidth=1.1), autolim=False
+            )
+        digits = max(len(str(d.number)) for d in dots)
+        size = min(1.05, 2.3 / digits) * BLIP_R
+        ax.add_artist(PathPatch(_numbers_path(dots, size), facecolor="white", edgecolor="none", transform=ax.transData))
+    x0, x1, _, _ = frame.bounds()
+    dpi = min(150.0, 9000 / ((x1 - x0) * INCH_PER_UNIT))  # keep very large radars under 9000 px
+    return _save(fig, fmt, dpi=dpi)
+
+
+def chart_bytes(fig: Figure, fmt: str) -> bytes:
+    """Save another matplotlib figure (the ring-moves chart) with the same reproducible metadata."""
+    return _save(fig, fmt)

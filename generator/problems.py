@@ -1,0 +1,101 @@
+"""Problems found in the content: collected, never raised one at a time.
+
+Every check in the loader appends to one `Problems` list so that a single run
+reports every mistake in every file, the way an author fixing a pull request
+wants to see them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    column: int
+    message: str
+    severity: str = ERROR
+
+    def text(self) -> str:
+        label = "" if self.severity == ERROR else "warning: "
+        return f"{self.path}:{self.line}:{self.column}: {label}{self.message}"
+
+
+def choices(valid: Iterable[str], given: object | None = None) -> str:
+    """The sentence that ends an 'unknown id' message: the closest match, then every choice."""
+    valid = list(valid)
+    hint = ""
+    if isinstance(given, str):
+        close = difflib.get_close_matches(given, valid, n=1, cutoff=0.6)
+        if close:
+            hint = f"did you mean '{close[0]}'? "
+    listed = ", ".join(valid) if valid else "(none defined)"
+    return f"{hint}valid choices: {listed}"
+
+
+@dataclass
+class Problems:
+    """An append-only list of problems with the source root, for relative paths."""
+
+    root: Path
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, path: Path | str, line: int, column: int, message: str, severity: str = ERROR) -> None:
+        self.items.append(Problem(self.relative(path), line, column, message, severity))
+
+    def relative(self, path: Path | str) -> str:
+        path = Path(path)
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == WARNING]
+
+    def sorted(self) -> list[Problem]:
+        return sorted(set(self.items))
+
+
+def format_problems(problems: list[Problem], fmt: str) -> str:
+    """Render problems for a terminal, GitHub Actions annotations or a GitLab code-quality report."""
+    if fmt == "github":
+        kind = {ERROR: "error", WARNING: "warning"}
+        return "".join(
+            f"::{kind[p.severity]} file={p.path},line={p.line},col={p.column}::{_gh_escape(p.message)}\n"
+            for p in problems
+        )
+    if fmt == "gitlab":
+        import hashlib
+
+        report = [
+            {
+                "description": p.message,
+                "check_name": "radar-check",
+                "fingerprint": hashlib.sha1(p.text().encode()).hexdigest(),
+                "severity": "major" if p.severity == ERROR else "minor",
+                "location": {"path": p.path, "lines": {"begin": p.line}},
+            }
+            for p in problems
+        ]
+        return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+    return "".join(p.text() + "\n" for p in problems)
+
+
+def _gh_escape(message: str) -> str:
+    # GitHub workflow commands need %, CR and LF escaped in the message part.
+    return message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")

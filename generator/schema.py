@@ -1,0 +1,247 @@
+"""The declared shape of every file an author writes, one place per fact.
+
+Like MkDocs' config schema, each field is declared once with its type, whether
+it is required, what it means and an example line to copy; the loader checks
+files against these declarations and collects every mismatch.  The docs in
+CONTRIBUTING.md are written from these declarations.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .problems import ERROR, WARNING, Problems
+from .source import Document, Key
+
+EDITION_RE = re.compile(r"^(\d{4})-Q([1-4])$")
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+TEXT, TEXTS, BOOL, EDITION, MAPPING, MAPPINGS, ID = (
+    "text",
+    "list of texts",
+    "true or false",
+    "edition",
+    "mapping",
+    "list of mappings",
+    "id",
+)
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str
+    required: bool = False
+    doc: str = ""
+    example: str = ""
+
+
+def _fields(*fields: Field) -> dict[str, Field]:
+    return {f.name: f for f in fields}
+
+
+ENTRY_FIELDS = _fields(  # quadrants and rings in radar.yaml
+    Field("id", ID, True, "Short stable id used in blip files.", "id: beproeven"),
+    Field("name", TEXT, True, "Name shown on the site.", "name: Beproeven"),
+    Field("description", TEXT, False, "What it means for teams.", "description: ..."),
+    Field("color", TEXT, False, "Colour as #rrggbb; the theme's colour otherwise.", "color: '#1f5f8b'"),
+)
+
+RADAR_FIELDS = _fields(
+    Field("title", TEXT, True, "Title of the radar site.", "title: Technologieradar Politie"),
+    Field("language", TEXT, True, "Interface language: nl or en.", "language: nl"),
+    Field("edition", EDITION, True, "The current quarter, YYYY-Qn.", "edition: 2026-Q4"),
+    Field("description", TEXT, False, "One paragraph shown on the home page.", "description: ..."),
+    Field("theme", TEXT, False, "Theme folder under themes/; 'default' otherwise.", "theme: default"),
+    Field("quadrants", MAPPINGS, True, "2 to 8 quadrants, in drawing order.", "quadrants: [{id: ..., name: ...}]"),
+    Field("rings", MAPPINGS, True, "2 to 6 rings, inner to outer.", "rings: [{id: ..., name: ...}]"),
+)
+
+HISTORY_FIELDS = _fields(
+    Field("edition", EDITION, True, "From this quarter on the entry holds.", "edition: 2026-Q4"),
+    Field("ring", ID, False, "The ring it stood in from then on.", "ring: beproeven"),
+    Field("retired", BOOL, False, "True when it left the radar in this edition.", "retired: true"),
+    Field("note", TEXT, False, "Why: shown to leadership in the ring moves.", "note: Pilot geslaagd"),
+)
+
+LEAFLET_FIELDS = _fields(
+    Field("purpose", TEXT, True, "What the algorithm is used for.", "purpose: ..."),
+    Field("owner", TEXT, True, "Team or role that owns the algorithm.", "owner: Team Data"),
+    Field("published", EDITION, False, "Edition in which the leaflet was published.", "published: 2026-Q3"),
+    Field("risks", TEXTS, True, "Risk analysis: one risk per item.", "risks: [Vooringenomenheid]"),
+    Field("measures", TEXTS, True, "Measures taken: one per item.", "measures: [Menselijke toets]"),
+)
+
+BLIP_FIELDS = _fields(
+    Field("title", TEXT, True, "The technology's name as staff know it.", "title: Digital twins"),
+    Field("quadrant", ID, True, "Quadrant id from radar/radar.yaml.", "quadrant: data-en-ai"),
+    Field("ring", ID, True, "Ring id in the current edition.", "ring: beproeven"),
+    Field("summary", TEXT, False, "One line shown in lists and search.", "summary: ..."),
+    Field("tags", TEXTS, False, "Keywords for filters.", "tags: [ai, privacy]"),
+    Field("capabilities", TEXTS, False, "Capability cell ids it serves.", "capabilities: [technologie-wendbaarheid]"),
+    Field("initiatives", TEXTS, False, "Initiative ids that use it.", "initiatives: [no-more-ransom]"),
+    Field("algorithm", BOOL, False, "True for algorithms (AI and the like).", "algorithm: true"),
+    Field("leaflet", MAPPING, False, "Information leaflet (bijsluiter) for an algorithm.", "leaflet: {purpose: ...}"),
+    Field(
+        "history", MAPPINGS, False, "Ring per edition, oldest first.", "history: [{edition: 2026-Q4, ring: beproeven}]"
+    ),
+)
+
+INITIATIVE_FIELDS = _fields(
+    Field("title", TEXT, True, "Name of the initiative.", "title: No More Ransom"),
+    Field("lead", TEXT, True, "Team or role that leads it.", "lead: Team High Tech Crime"),
+    Field("status", ID, True, "Where it stands.", "status: pilot"),
+    Field(
+        "capabilities", TEXTS, False, "Capability cell ids it is plotted on.", "capabilities: [werkwijze-wendbaarheid]"
+    ),
+)
+
+AXIS_FIELDS = _fields(
+    Field("id", ID, True, "Short stable id.", "id: technologie"),
+    Field("name", TEXT, True, "Short name.", "name: Technologie"),
+    Field("title", TEXT, True, "Title as the model gives it.", "title: ..."),
+)
+
+SCORE_FIELDS = _fields(
+    Field("edition", EDITION, True, "Quarter of the score.", "edition: 2026-Q4"),
+    Field("status", ID, True, "Leadership's score.", "status: in-uitvoering"),
+    Field("lead", TEXT, False, "Who leads the work.", "lead: CIO-office"),
+    Field("note", TEXT, False, "Why this score.", "note: ..."),
+)
+
+CELL_FIELDS = _fields(
+    Field("id", ID, True, "Stable id '<column>-<row>'.", "id: technologie-wendbaarheid"),
+    Field("column", ID, True, "Column id.", "column: technologie"),
+    Field("row", ID, True, "Row id.", "row: wendbaarheid"),
+    Field("title", TEXT, True, "Title as the model gives it.", "title: ..."),
+    Field("criteria", TEXTS, True, "Criteria, one per item.", "criteria: [...]"),
+    Field("scores", MAPPINGS, False, "Leadership scores, oldest first.", "scores: [{edition: 2026-Q4, status: ...}]"),
+)
+
+CAPABILITIES_FIELDS = _fields(
+    Field("title", TEXT, True, "Name of the model.", "title: Politie Digital Capability Model"),
+    Field("description", TEXT, False, "What the model is for.", "description: ..."),
+    Field(
+        "columns", MAPPINGS, True, "The levers of change, left to right.", "columns: [{id: ..., name: ..., title: ...}]"
+    ),
+    Field("rows", MAPPINGS, True, "The dynamics of change, top to bottom.", "rows: [{id: ..., name: ..., title: ...}]"),
+    Field("cells", MAPPINGS, True, "One per column and row.", "cells: [{id: ..., column: ..., row: ...}]"),
+)
+
+
+def _check_type(kind: str, value: Any) -> Any | None:
+    """The value in its canonical form, or None when it has the wrong type."""
+    if kind in (TEXT, ID):
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            return None
+        text = str(value).strip()
+        if kind == ID:
+            return text if ID_RE.match(text) else None
+        return text
+    if kind == EDITION:
+        return value if isinstance(value, str) and EDITION_RE.match(value) else None
+    if kind == BOOL:
+        return value if isinstance(value, bool) else None
+    if kind == MAPPING:
+        return value if isinstance(value, dict) else None
+    if kind == MAPPINGS:
+        return value if isinstance(value, list) and all(isinstance(v, dict) for v in value) else None
+    if kind == TEXTS:
+        if not isinstance(value, list):
+            return None
+        items = [_check_type(TEXT, v) for v in value]
+        return None if any(i is None for i in items) else items
+    raise ValueError(kind)
+
+
+def _type_message(field: Field, value: Any) -> str:
+    if field.type == EDITION:
+        return f"'{field.name}' must be a quarter written YYYY-Qn, such as 2026-Q4, not {value!r}"
+    if field.type == ID:
+        return (
+            f"'{field.name}' must be an id of lowercase letters, digits and hyphens, not {value!r}; "
+            f"for example: {field.example}"
+        )
+    if field.type == TEXTS and isinstance(value, list):
+        return f"every item of '{field.name}' must be a text; for example: {field.example}"
+    return f"'{field.name}' must be a {field.type}, not {_kind(value)}; for example: {field.example}"
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "empty"
+    return {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        str: "a text",
+        list: "a list",
+        dict: "a mapping",
+    }.get(type(value), type(value).__name__)
+
+
+def read_fields(
+    doc: Document,
+    at: tuple[Key, ...],
+    data: Any,
+    fields: dict[str, Field],
+    problems: Problems,
+    strict: bool,
+    what: str,
+) -> dict[str, Any] | None:
+    """Check one mapping against its declared fields; return the valid values only.
+
+    Missing and mistyped fields are errors; unknown fields are warnings (errors
+    when strict), with the nearest known field suggested.
+    """
+    if not isinstance(data, dict):
+        line, col = doc.where(*at)
+        problems.add(
+            doc.path,
+            line,
+            col,
+            f"{what} must be a mapping of fields such as '{next(iter(fields.values())).example}', not {_kind(data)}",
+        )
+        return None
+    values: dict[str, Any] = {}
+    for name, value in data.items():
+        field = fields.get(str(name))
+        if field is None:
+            line, col = doc.where(*at, str(name), key=True)
+            close = difflib.get_close_matches(str(name), list(fields), n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            problems.add(
+                doc.path,
+                line,
+                col,
+                f"unknown field '{name}' in {what}: {hint}known fields: {', '.join(fields)}",
+                ERROR if strict else WARNING,
+            )
+            continue
+        checked = _check_type(field.type, value)
+        if checked is None and not (value is None and not field.required):
+            line, col = doc.where(*at, field.name)
+            problems.add(doc.path, line, col, _type_message(field, value))
+            continue
+        if checked is not None:
+            values[field.name] = checked
+    for field in fields.values():
+        if field.required and field.name not in data:
+            line, col = doc.where(*at)
+            problems.add(
+                doc.path,
+                line,
+                col,
+                f"{what} is missing the required field '{field.name}' ({field.doc.rstrip('.')}); "
+                f"add a line such as '{field.example}'",
+            )
+    return values
+
+
+# Fixed vocabularies: the ids authors write; their labels live in i18n.
+INITIATIVE_STATUSES = ("verkenning", "pilot", "opschaling", "in-gebruik", "gestopt")
+SCORE_STATUSES = ("opgepakt", "in-uitvoering", "niet-in-beeld")
+LANGUAGES = ("nl", "en")

@@ -1,0 +1,157 @@
+"""Reading content files: UTF-8 text, front matter, and YAML that remembers where each value stood.
+
+PyYAML's composed node tree carries a mark (line, column) for every key and
+value; we keep it next to the plain data so every later check can point an
+author at the exact spot in the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problems
+
+Key = str | int
+
+
+@dataclass
+class Document:
+    """One YAML document (a whole file or a file's front matter) with its marks."""
+
+    path: Path
+    data: Any
+    node: yaml.Node | None
+    first_line: int  # 1-based line of the file where the YAML text starts
+    body: str = ""
+    body_line: int = 0
+
+    def where(self, *path: Key, key: bool = False) -> tuple[int, int]:
+        """Line and column (1-based) of the value at `path`, or of its key when `key` is true.
+
+        Falls back to the nearest enclosing node that exists, so a message about
+        a missing field still points inside the right mapping.
+        """
+        node, key_node = self.node, None
+        for step in path:
+            found = _child(node, step)
+            if found is None:
+                break
+            key_node, node = found
+        target = key_node if (key and key_node is not None) else node
+        if target is None:
+            return self.first_line, 1
+        return self.first_line + target.start_mark.line, target.start_mark.column + 1
+
+
+def _child(node: yaml.Node | None, step: Key) -> tuple[yaml.Node | None, yaml.Node] | None:
+    if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == step:
+                return k, v
+    if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+        return None, node.value[step]
+    return None
+
+
+def read_text(path: Path, problems: Problems) -> str | None:
+    """The file as text, or None after reporting where the first byte that is not UTF-8 sits."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        problems.add(
+            path,
+            line,
+            column,
+            f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it with UTF-8 encoding",
+        )
+        return None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+
+
+def parse_yaml(path: Path, text: str, problems: Problems, first_line: int = 1) -> Document | None:
+    """Parse YAML text; syntax errors and duplicate keys become problems with their marks."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        _report_duplicate_keys(path, node, problems, first_line)
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + first_line, mark.column + 1) if mark else (first_line, 1)
+        what = " ".join(s for s in (exc.context, exc.problem) if s)
+        problems.add(path, line, column, f"YAML syntax error: {what}")
+        return None
+    except yaml.YAMLError as exc:
+        problems.add(path, first_line, 1, f"YAML error: {exc}")
+        return None
+    finally:
+        loader.dispose()
+    return Document(path, data, node, first_line)
+
+
+def _report_duplicate_keys(path: Path, node: yaml.Node | None, problems: Problems, first_line: int) -> None:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for k, v in current.value:
+                if isinstance(k, yaml.ScalarNode):
+                    if k.value in seen:
+                        problems.add(
+                            path,
+                            first_line + k.start_mark.line,
+                            k.start_mark.column + 1,
+                            f"'{k.value}' is given twice (first on line {seen[k.value]}); keep one",
+                        )
+                    seen.setdefault(k.value, first_line + k.start_mark.line)
+                stack.append(v)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+
+
+def read_yaml_file(path: Path, problems: Problems) -> Document | None:
+    text = read_text(path, problems)
+    return None if text is None else parse_yaml(path, text, problems)
+
+
+def read_front_matter_file(path: Path, problems: Problems) -> Document | None:
+    """A Markdown file that starts with '---', YAML fields, '---', then the Markdown body."""
+    text = read_text(path, problems)
+    if text is None:
+        return None
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        problems.add(
+            path,
+            1,
+            1,
+            "no front matter: the file must start with a line '---', then the fields "
+            "(such as 'title: ...'), then a line '---', then the text",
+        )
+        return None
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if end is None:
+        problems.add(
+            path,
+            1,
+            1,
+            "the front matter that starts on line 1 is never closed: add a line '---' after the last field",
+        )
+        return None
+    doc = parse_yaml(path, "\n".join(lines[1:end]) + "\n", problems, first_line=2)
+    if doc is None:
+        return None
+    if doc.data is None:
+        doc.data = {}
+    doc.body = "\n".join(lines[end + 1 :])
+    doc.body_line = end + 2
+    return doc

@@ -1,0 +1,54 @@
+"""Where every page lives in the site: the one place that knows output paths.
+
+Paths are relative to the site root and always end in a file name, so links
+work from disk (file://) as well as over HTTP under any sub-path.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+INDEX = "index.html"
+RADAR_JSON = "radar.json"
+CAPABILITIES = "capabilities/index.html"
+INITIATIVES = "initiatives/index.html"
+
+
+def slug(text: str) -> str:
+    """A file-name-safe form of free text (tags): it can never climb out of its folder."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def blip_url(ident: str) -> str:
+    return f"blips/{ident}.html"
+
+
+def quadrant_url(ident: str) -> str:
+    return f"quadrants/{ident}.html"
+
+
+def ring_url(ident: str) -> str:
+    return f"rings/{ident}.html"
+
+
+def tag_url(tag: str) -> str:
+    return f"tags/{slug(tag)}.html"
+
+
+def cell_url(ident: str) -> str:
+    return f"capabilities/{ident}.html"
+
+
+def initiative_url(ident: str) -> str:
+    return f"initiatives/{ident}.html"
+
+
+def relative(target: str, page: str) -> str:
+    """The link from `page` to `target`, both site-root paths."""
+    if target.startswith("#"):
+        return target
+    base = posixpath.dirname(page) or "."
+    path, _, fragment = target.partition("#")
+    rel = posixpath.relpath(path, base) if path else posixpath.basename(page)
+    return rel + ("#" + fragment if fragment else "")

@@ -1,0 +1,102 @@
+"""The radar laid out for one edition: who is on it, their numbers, their spots, their dots.
+
+Everything a page, the picture or radar.json shows of an edition comes from one
+`EditionView`, so the legend, the picture and the data can never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from .editions import Standing, snapshot
+from .i18n import translator
+from .layout import Item, Layout, layout
+from .model import Blip, Radar
+from .picture import Dot, Frame
+from .urls import blip_url
+
+
+@dataclass
+class EditionView:
+    radar: Radar
+    edition: str
+
+    @cached_property
+    def standings(self) -> list[Standing]:
+        return snapshot(self.radar, self.edition)
+
+    @cached_property
+    def on_radar(self) -> list[Standing]:
+        """Blips in the picture, in legend order: quadrant, ring, title."""
+        q = {s.id: s.index for s in self.radar.quadrants}
+        r = {s.id: s.index for s in self.radar.rings}
+        shown = [s for s in self.standings if s.ring is not None]
+        return sorted(shown, key=lambda s: (q[s.blip.quadrant], r[s.ring], s.blip.title.casefold(), s.blip.id))
+
+    @cached_property
+    def retired(self) -> list[Standing]:
+        return sorted((s for s in self.standings if s.ring is None), key=lambda s: s.blip.title.casefold())
+
+    @cached_property
+    def numbers(self) -> dict[str, int]:
+        return {s.blip.id: i for i, s in enumerate(self.on_radar, start=1)}
+
+    @cached_property
+    def by_id(self) -> dict[str, Standing]:
+        return {s.blip.id: s for s in self.standings}
+
+    @cached_property
+    def layout(self) -> Layout:
+        q = {s.id: s.index for s in self.radar.quadrants}
+        r = {s.id: s.index for s in self.radar.rings}
+        items = [Item(s.blip.id, q[s.blip.quadrant], r[s.ring], (_first_edition(s.blip),)) for s in self.on_radar]
+        return layout(items, len(self.radar.quadrants), len(self.radar.rings))
+
+    def frame(self, quadrant: int | None = None) -> Frame:
+        return Frame(
+            self.layout.geometry,
+            tuple((s.name, s.color) for s in self.radar.quadrants),
+            tuple((s.name, s.color) for s in self.radar.rings),
+            quadrant,
+        )
+
+    @cached_property
+    def dots(self) -> list[Dot]:
+        t = translator(self.radar.language)
+        result = []
+        for s in self.on_radar:
+            b = s.blip
+            n = self.numbers[b.id]
+            x, y = self.layout.spots[b.id]
+            label = f"{n}. {b.title} — {self.radar.ring(s.ring).name}, {t('status_' + s.status)}"
+            attrs = (
+                ("quadrant", b.quadrant),
+                ("ring", s.ring),
+                ("status", s.status),
+                ("tags", " ".join(b.tags)),
+                ("cells", " ".join(b.capabilities)),
+            )
+            result.append(
+                Dot(b.id, n, x, y, self.radar.quadrant(b.quadrant).color, s.status, label, blip_url(b.id), attrs)
+            )
+        return result
+
+    def dots_where(self, keep) -> list[Dot]:
+        """The dots of the blips for which `keep(blip)` is true (a cell's or a quadrant's radar)."""
+        return [d for d, s in zip(self.dots, self.on_radar) if keep(s.blip)]
+
+    def grouped(self) -> list[tuple]:
+        """Legend structure: [(quadrant, [(ring, [standing, ...]), ...]), ...]."""
+        result = []
+        for quadrant in self.radar.quadrants:
+            rings = []
+            for ring in self.radar.rings:
+                members = [s for s in self.on_radar if s.blip.quadrant == quadrant.id and s.ring == ring.id]
+                rings.append((ring, members))
+            result.append((quadrant, rings))
+        return result
+
+
+def _first_edition(blip: Blip) -> str:
+    return blip.history[0].edition if blip.history else ""
