@@ -1,0 +1,138 @@
+"""Shared fixtures: the repository's sample radar, tiny radars written per test, a browser and a server."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+
+RADAR_YAML = """\
+title: Test Radar
+language: en
+edition: 2026-Q2
+quadrants:
+  - {id: data, name: Data}
+  - {id: tools, name: Tools}
+  - {id: platforms, name: Platforms}
+  - {id: methods, name: Methods}
+rings:
+  - {id: adopt, name: Adopt}
+  - {id: trial, name: Trial}
+  - {id: assess, name: Assess}
+  - {id: hold, name: Hold}
+"""
+
+CAPABILITIES_YAML = """\
+title: Model
+columns:
+  - {id: tech, name: Tech, title: Technology}
+  - {id: work, name: Work, title: Ways of working}
+rows:
+  - {id: future, name: Future, title: Future}
+  - {id: agile, name: Agile, title: Agility}
+cells:
+  - {id: tech-future, column: tech, row: future, title: T F, criteria: [a]}
+  - {id: tech-agile, column: tech, row: agile, title: T A, criteria: [b]}
+  - {id: work-future, column: work, row: future, title: W F, criteria: [c]}
+  - {id: work-agile, column: work, row: agile, title: W A, criteria: [d],
+     scores: [{edition: 2026-Q1, status: in-uitvoering, lead: CIO}, {edition: 2026-Q2, status: opgepakt, lead: CIO}]}
+"""
+
+
+def blip_text(title: str = "Thing", quadrant: str = "data", ring: str = "trial", extra: str = "",
+              body: str = "Some text.") -> str:
+    return f"---\ntitle: {title}\nquadrant: {quadrant}\nring: {ring}\n{extra}---\n{body}\n"
+
+
+class RadarDir:
+    """A radar folder in tmp_path that a test fills file by file."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.write("radar/radar.yaml", RADAR_YAML)
+        self.write("radar/capabilities.yaml", CAPABILITIES_YAML)
+        self.write("radar/initiatives/pilot-one.md",
+                   "---\ntitle: Pilot one\nlead: Team A\nstatus: pilot\ncapabilities: [tech-future]\n---\nBody.\n")
+
+    def write(self, rel: str, text: str | bytes) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def blip(self, ident: str, **kwargs) -> Path:
+        return self.write(f"blips/{ident}.md", blip_text(**kwargs))
+
+
+@pytest.fixture
+def radar_dir(tmp_path: Path) -> RadarDir:
+    return RadarDir(tmp_path / "radar-src")
+
+
+def run_radar(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """The real command line, in a subprocess, as an author would run it."""
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd or ROOT, capture_output=True,
+                          text=True, env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The repository's own sample radar, built once per test session."""
+    out = tmp_path_factory.mktemp("sample") / "site"
+    result = run_radar("build", "--source", str(ROOT), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def sample_server(sample_site: Path):
+    """The sample site over HTTP on a free loopback port, under a sub-path to prove links are relative."""
+    served = sample_site.parent / "www"
+    if not served.exists():
+        (served / "radar").mkdir(parents=True)
+        shutil.copytree(sample_site, served / "radar" / "sub", dirs_exist_ok=True)
+    handler = functools.partial(_QuietHandler, directory=str(served))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/radar/sub/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright. Missing Chromium is a failure, never a skip."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail("browser tests need Debian's chromium: apt-get install -y chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
