@@ -56,8 +56,6 @@ def load(source: Path, strict: bool = False) -> tuple[Radar | None, Problems]:
         source / INITIATIVES_DIR, problems, lambda p, d: _initiative(p, d, radar, problems, strict), "initiative"
     )
     radar.blips = _load_all(source / BLIPS_DIR, problems, lambda p, d: _blip(p, d, radar, problems, strict), "blip")
-    if not problems.errors:
-        return radar, problems
     return radar, problems
 
 
@@ -237,6 +235,11 @@ def _load_all(folder: Path, problems: Problems, make: Callable[[Path, Document],
                 f"the file name is the {what}'s id and may only hold lowercase letters, "
                 f"digits and hyphens: rename it to '{suggestion}.md'",
             )
+            continue
+        if not path.resolve().is_relative_to(folder.resolve()):
+            # A link in a pull request must not pull files from elsewhere on the build machine into the site.
+            problems.add(path, 1, 1, f"the file is a link to {path.resolve()}, outside {folder.name}/: "
+                         "replace the link with the file itself")
             continue
         if ident in first_path:
             other = problems.relative(first_path[ident])

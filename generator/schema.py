@@ -55,7 +55,7 @@ RADAR_FIELDS = _fields(
     Field("language", TEXT, True, "Interface language: nl or en.", "language: nl"),
     Field("edition", EDITION, True, "The current quarter, YYYY-Qn.", "edition: 2026-Q4"),
     Field("description", TEXT, False, "One paragraph shown on the home page.", "description: ..."),
-    Field("theme", TEXT, False, "Theme folder under themes/; 'default' otherwise.", "theme: default"),
+    Field("theme", ID, False, "Theme folder under themes/; 'default' otherwise.", "theme: default"),
     Field("quadrants", MAPPINGS, True, "2 to 8 quadrants, in drawing order.", "quadrants: [{id: ..., name: ...}]"),
     Field("rings", MAPPINGS, True, "2 to 6 rings, inner to outer.", "rings: [{id: ..., name: ...}]"),
 )
