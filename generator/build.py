@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -46,20 +48,28 @@ def cached_raster(source: Path, frame: picture.Frame, dots: list[picture.Dot], f
     return data
 
 
-def render_site(radar: Radar, source: Path) -> tuple[Site, dict[str, bytes]]:
-    """Every file of the site, in memory, path -> bytes."""
+def render_site(radar: Radar, source: Path, lazy: bool = False) -> tuple[Site, dict[str, bytes]]:
+    """Every file of the site, in memory, path -> bytes.
+
+    With `lazy`, pages and rasters are zero-argument callables instead of bytes: the live
+    preview (serve.py) renders only what a browser asks for, so a save shows at once on a big radar.
+    """
     site = Site(radar, Theme(source, radar.theme))
     files: dict[str, bytes] = {}
+
+    def put(path: str, make: Callable[..., bytes], *args: object) -> None:
+        files[path] = functools.partial(make, *args) if lazy else make(*args)  # type: ignore[assignment]
+
     for family in FAMILIES:
         for page in family(site):
-            files[page.path] = site.render(page)
+            put(page.path, site.render, page)
     view = site.current
     title = f"{radar.title} — {radar.edition}"
     files["radar.svg"] = picture.svg(
         view.frame(), view.dots, "", site.t("radar_of", title=radar.title, edition=radar.edition)
     ).encode("utf-8")
     for fmt in ("png", "pdf"):
-        files[f"radar.{fmt}"] = cached_raster(source, view.frame(), view.dots, fmt, title)
+        put(f"radar.{fmt}", cached_raster, source, view.frame(), view.dots, fmt, title)
     files["radar.json"] = dumps(radar_data(site))
     for name, path in site.theme.static_files().items():
         files[f"static/{name}"] = path.read_bytes()
