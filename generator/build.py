@@ -11,7 +11,7 @@ from typing import TextIO
 
 import jinja2
 
-from . import __version__, picture
+from . import __version__, archive_pages, picture
 from .data import dumps, radar_data
 from .load import load
 from .model import Radar
@@ -71,6 +71,10 @@ def render_site(radar: Radar, source: Path, lazy: bool = False) -> tuple[Site, d
     for fmt in ("png", "pdf"):
         put(f"radar.{fmt}", cached_raster, source, view.frame(), view.dots, fmt, title)
     files["radar.json"] = dumps(radar_data(site))
+    # Ring moves and archive: a chart per edition, the review PDF (with the disk-cached radar PNG)
+    radar_png = functools.partial(cached_raster, source, view.frame(), view.dots, "png", title)
+    for path, make in archive_pages.review_files(site, radar_png).items():
+        put(path, make)
     for name, path in site.theme.static_files().items():
         files[f"static/{name}"] = path.read_bytes()
     return site, dict(sorted(files.items()))

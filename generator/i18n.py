@@ -63,6 +63,63 @@ STRINGS: dict[str, dict[str, str]] = {
     "score_opgepakt": {"nl": "Voldoende opgepakt", "en": "Sufficiently picked up"},
     "score_in-uitvoering": {"nl": "Werk in uitvoering", "en": "Work in progress"},
     "score_niet-in-beeld": {"nl": "Nog niet in beeld", "en": "Not yet in view"},
+    # Ring moves and the edition archive (generator/moves.py, generator/archive_pages.py)
+    "moves": {"nl": "Verschuivingen", "en": "Ring moves"},
+    "archive": {"nl": "Archief", "en": "Archive"},
+    "moves_title": {"nl": "Verschuivingen in editie {edition}", "en": "Ring moves in edition {edition}"},
+    "moves_of": {"nl": "Verschuivingen {edition}", "en": "Moves {edition}"},
+    "moves_compared": {"nl": "Vergeleken met editie {previous}.", "en": "Compared with edition {previous}."},
+    "moves_first": {
+        "nl": "Dit is de eerste editie: alle technologieën zijn nieuw.",
+        "en": "This is the first edition: every technology is new.",
+    },
+    "moves_counts": {"nl": "Aantallen per status", "en": "Counts per status"},
+    "moves_table": {"nl": "Verschuivingen per kwadrant", "en": "Moves by quadrant"},
+    "moves_none": {"nl": "Geen verschuivingen in deze editie.", "en": "No moves in this edition."},
+    "moves_new": {"nl": "Nieuw op de radar", "en": "New on the radar"},
+    "moves_none_new": {"nl": "Geen nieuwe technologieën.", "en": "No new technologies."},
+    "moves_retired": {"nl": "Van de radar gehaald", "en": "Retired"},
+    "moves_none_retired": {"nl": "Niets van de radar gehaald.", "en": "Nothing retired."},
+    "moves_chart": {"nl": "Verschuivingen tussen ringen", "en": "Moves between rings"},
+    "moves_chart_alt": {
+        "nl": "Schema van de verschuivingen in editie {edition}: per ring in de vorige editie (rijen) het aantal "
+        "technologieën per ring in deze editie (kolommen). Dezelfde gegevens staan in de tabellen hierboven.",
+        "en": "Chart of the moves in edition {edition}: for each ring in the previous edition (rows) the number "
+        "of technologies per ring in this edition (columns). The tables above hold the same data.",
+    },
+    "moves_chart_caption": {
+        "nl": "Elke technologie telt één keer. Op de diagonaal: ongewijzigd; links ervan: naar binnen; "
+        "rechts ervan: naar buiten.",
+        "en": "Every technology counts once. On the diagonal: unchanged; left of it: moved in; "
+        "right of it: moved out.",
+    },
+    "chart_as_table": {"nl": "Het schema als tabel", "en": "The chart as a table"},
+    "chart_from": {"nl": "Ring in vorige editie ({edition})", "en": "Ring in previous edition ({edition})"},
+    "chart_to": {"nl": "Ring in editie {edition}", "en": "Ring in edition {edition}"},
+    "chart_new_row": {"nl": "(nieuw)", "en": "(new)"},
+    "chart_retired_col": {"nl": "(van de radar)", "en": "(retired)"},
+    "from_ring": {"nl": "Van ring", "en": "From ring"},
+    "to_ring": {"nl": "Naar ring", "en": "To ring"},
+    "last_ring": {"nl": "Laatste ring", "en": "Last ring"},
+    "returned": {"nl": "terug op de radar", "en": "returned"},
+    "number_of": {"nl": "Aantal", "en": "Number"},
+    "download_review": {
+        "nl": "Review als PDF (radar, verschuivingen en schema)",
+        "en": "Review as PDF (radar, moves and chart)",
+    },
+    "download_chart": {"nl": "Schema als vectorafbeelding (SVG)", "en": "Chart as vector image (SVG)"},
+    "edition_steps": {"nl": "Andere edities", "en": "Other editions"},
+    "edition_radar": {"nl": "Radar editie {edition}", "en": "Radar edition {edition}"},
+    "archive_title": {"nl": "Archief: alle edities", "en": "Archive: every edition"},
+    "archive_intro": {
+        "nl": "De radar zoals die per kwartaal stond, met de verschuivingen ten opzichte van het kwartaal ervoor.",
+        "en": "The radar as it stood each quarter, with the moves against the quarter before.",
+    },
+    "archive_notice": {
+        "nl": "Dit is de radar zoals die stond in editie {edition}.",
+        "en": "This is the radar as it stood in edition {edition}.",
+    },
+    "archive_to_current": {"nl": "Naar de huidige editie ({edition})", "en": "To the current edition ({edition})"},
 }
 
 

@@ -14,7 +14,7 @@ from functools import cached_property
 
 import jinja2
 
-from . import picture, urls
+from . import archive_pages, picture, urls
 from .i18n import translator
 from .model import Radar
 from .theme import Theme
@@ -70,6 +70,7 @@ class Site:
             items.append((urls.CAPABILITIES, "capabilities"))
         if self.radar.initiatives:
             items.append((urls.INITIATIVES, "initiatives"))
+        items += [(urls.MOVES, "moves"), (urls.EDITIONS, "archive")]  # ring moves and the edition archive
         return items
 
     @cached_property
@@ -160,3 +161,4 @@ def tags(site: Site) -> Iterator[Page]:
 
 
 FAMILIES: list[Callable[[Site], Iterator[Page]]] = [home, blips, quadrants, rings, tags]
+FAMILIES += [archive_pages.moves_page, archive_pages.archive_pages]  # ring moves and the edition archive

@@ -44,6 +44,24 @@ def initiative_url(ident: str) -> str:
     return f"initiatives/{ident}.html"
 
 
+# --- editions and ring moves (issue 4) ---
+MOVES = "moves.html"  # the current edition's review
+EDITIONS = "editions/index.html"  # the archive
+REVIEW_PDF = "review.pdf"  # the current edition's review, written by the build
+
+
+def edition_url(edition: str) -> str:
+    return f"editions/{edition}/index.html"
+
+
+def edition_moves_url(edition: str) -> str:
+    return f"editions/{edition}/moves.html"
+
+
+def edition_chart_url(edition: str) -> str:
+    return f"editions/{edition}/moves-chart.svg"
+
+
 def relative(target: str, page: str) -> str:
     """The link from `page` to `target`, both site-root paths."""
     if target.startswith("#"):
