@@ -35,6 +35,30 @@ def _parser() -> argparse.ArgumentParser:
         default="text",
         help="text for people, github for Actions annotations, gitlab for a code-quality report",
     )
+    # Ring moves (moves.py, gitbase.py): --base on check, `radar moves`, `radar diff`
+    check.add_argument(
+        "--base",
+        metavar="BASE",
+        help="git revision to compare with: a ring changed since BASE needs a history entry for this edition",
+    )
+    moves = commands.add_parser(
+        "moves", help="the ring moves of an edition", description="What is new, moved in or out, and retired."
+    )
+    moves.add_argument("--source", type=Path, default=Path("."), help="the radar's folder (default: .)")
+    moves.add_argument("--edition", metavar="YYYY-Qn", help="the edition to review (default: the current one)")
+    moves.add_argument("--format", choices=("text", "markdown", "csv"), default="text", help="output format")
+    diff = commands.add_parser(
+        "diff",
+        help="what a change does to the radar, as Markdown",
+        description="Blips added, moved, retired and edited against the git revision BASE, for a pull request.",
+    )
+    diff.add_argument("base", metavar="BASE", help="git revision to compare with, such as origin/main")
+    diff.add_argument("--source", type=Path, default=Path("."), help="the radar's folder (default: .)")
+    # Authoring: `radar new` and `radar serve` declare their own options (scaffold.py, serve.py).
+    from . import scaffold, serve
+
+    scaffold.add_parser(commands)
+    serve.add_parser(commands)
     return parser
 
 
@@ -44,8 +68,28 @@ def main(argv: list[str] | None = None) -> int:
         from .build import build
 
         return build(args.source, args.out or args.source / "site", args.strict)
+    if args.command == "check" and args.base:
+        from .gitbase import check_against
+
+        return check_against(args.source, args.base, args.strict, args.format)
     if args.command == "check":
         from .build import check
 
         return check(args.source, args.strict, args.format)
+    if args.command == "moves":
+        from .moves import run
+
+        return run(args.source, args.edition, args.format)
+    if args.command == "diff":
+        from .gitbase import diff
+
+        return diff(args.source, args.base)
+    if args.command == "new":
+        from .scaffold import new
+
+        return new(args)
+    if args.command == "serve":
+        from .serve import serve
+
+        return serve(args.source, args.port, args.out, args.strict)
     return 2

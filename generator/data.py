@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from . import picture, urls
+from .capability_pages import capability_data
 from .pages import Site
 
 
@@ -72,6 +73,7 @@ def radar_data(site: Site) -> dict[str, Any]:
         ],
         "rings": [{"id": r.id, "name": r.name, "description": r.description, "color": r.color} for r in radar.rings],
         "blips": blips,
+        **capability_data(site),  # the capability model, scores and initiatives with their links
     }
 
 

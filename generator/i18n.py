@@ -120,6 +120,58 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This is the radar as it stood in edition {edition}.",
     },
     "archive_to_current": {"nl": "Naar de huidige editie ({edition})", "en": "To the current edition ({edition})"},
+    # Capability model and initiatives pages (generator/capability_pages.py)
+    "cap_grid_caption": {
+        "nl": "{title}: de aangrijpingspunten in de kolommen, de veranderdynamiek in de rijen",
+        "en": "{title}: the levers of change in the columns, the dynamics of change in the rows",
+    },
+    "cap_corner": {"nl": "Dynamiek \u2572 aangrijpingspunt", "en": "Dynamics \u2572 lever"},
+    "cap_scroll": {"nl": "Het capabilitymodel als tabel", "en": "The capability model as a table"},
+    "criteria": {"nl": "Criteria", "en": "Criteria"},
+    "score": {"nl": "Score korpsleiding", "en": "Leadership score"},
+    "score_none": {"nl": "Nog niet gescoord", "en": "Not scored yet"},
+    "score_given": {"nl": "gescoord in {edition}", "en": "scored in {edition}"},
+    "score_up": {"nl": "verbeterd, was: {was} ({edition})", "en": "improved, was: {was} ({edition})"},
+    "score_down": {"nl": "verslechterd, was: {was} ({edition})", "en": "worse, was: {was} ({edition})"},
+    "score_same": {"nl": "ongewijzigd sinds {edition}", "en": "unchanged since {edition}"},
+    "score_first": {"nl": "eerste score", "en": "first score"},
+    "score_history": {"nl": "Scoreverloop", "en": "Score history"},
+    "gap": {"nl": "Gat", "en": "Gap"},
+    "gap_cell": {
+        "nl": "Gat: geen technologie op de radar en geen lopend initiatief",
+        "en": "Gap: no technology on the radar and no running initiative",
+    },
+    "gaps_summary": {
+        "nl": "Gaten: {count} van de {total} cellen. Algoritmen op de radar zonder bijsluiter: {leaflets}.",
+        "en": "Gaps: {count} of the {total} cells. Algorithms on the radar without a leaflet: {leaflets}.",
+    },
+    "leaflet_gap": {
+        "nl": "Gat: algoritmen zonder bijsluiter: {count}",
+        "en": "Gap: algorithms without a leaflet: {count}",
+    },
+    "leaflet_rule": {
+        "nl": "Algoritmen zonder bijsluiter tellen als gat van de cel \u201c{cell}\u201d, "
+        "omdat die er in haar criteria om vraagt.",
+        "en": "Algorithms without a leaflet count as a gap of the cell \u201c{cell}\u201d, whose criteria ask for one.",
+    },
+    "leaflet_no_cell": {
+        "nl": "Geen cel van het model noemt een bijsluiter in haar criteria, "
+        "dus algoritmen zonder bijsluiter tellen bij geen cel mee.",
+        "en": "No cell of the model mentions a leaflet in its criteria, "
+        "so algorithms without one count towards no cell.",
+    },
+    "off_radar": {"nl": "Niet op de radar van deze editie", "en": "Not on this edition's radar"},
+    "no_initiatives": {"nl": "Geen initiatieven.", "en": "No initiatives."},
+    "no_cells": {"nl": "Op geen cel geplot.", "en": "Plotted on no cell."},
+    "cell_picture": {
+        "nl": "Radar met alleen de technologieën van de cel {title}",
+        "en": "Radar showing only the technologies of the cell {title}",
+    },
+    "cell_position": {"nl": "{column} \u00d7 {row}", "en": "{column} \u00d7 {row}"},
+    "technology_count": {"nl": "Technologieën", "en": "Technologies"},
+    "initiatives_table": {"nl": "Alle initiatieven", "en": "Every initiative"},
+    "back_to_capabilities": {"nl": "Terug naar het capabilitymodel", "en": "Back to the capability model"},
+    "back_to_initiatives": {"nl": "Terug naar de initiatieven", "en": "Back to the initiatives"},
 }
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 import textwrap
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
@@ -21,6 +23,7 @@ from . import picture
 from .editions import MOVED_IN, MOVED_OUT, NEW, RETIRED, STATUSES, UNCHANGED, Standing, previous_edition
 from .i18n import translator
 from .model import Radar, Segment
+from .problems import choices
 from .views import EditionView
 
 FORMATS = ("text", "markdown", "csv")
@@ -370,3 +373,22 @@ def _text_pages(rv: Review, t) -> list[Figure]:
         fig.text(0.07 + indent, y, text, fontsize=size, fontweight=weight, va="top")
         y -= height
     return pages
+
+
+# --- radar moves ------------------------------------------------------------------------------------
+
+
+def run(source: Path, edition: str | None, fmt: str) -> int:
+    """`radar moves`: the review of an edition on stdout; problems and unknown editions on stderr, exit 1."""
+    from .build import report
+    from .load import load
+
+    radar, problems = load(source)
+    if radar is None or problems.errors:
+        report(problems)
+        return 1
+    if edition is not None and edition not in radar.editions:
+        print(f"error: unknown edition '{edition}': {choices(radar.editions, edition)}", file=sys.stderr)
+        return 1
+    sys.stdout.write(formatted(review(radar, edition), fmt))
+    return 0

@@ -14,7 +14,7 @@ from functools import cached_property
 
 import jinja2
 
-from . import archive_pages, picture, urls
+from . import archive_pages, capability_pages, picture, urls
 from .i18n import translator
 from .model import Radar
 from .theme import Theme
@@ -162,3 +162,4 @@ def tags(site: Site) -> Iterator[Page]:
 
 FAMILIES: list[Callable[[Site], Iterator[Page]]] = [home, blips, quadrants, rings, tags]
 FAMILIES += [archive_pages.moves_page, archive_pages.archive_pages]  # ring moves and the edition archive
+FAMILIES += [capability_pages.capability_pages, capability_pages.initiative_pages]  # capability model, initiatives

@@ -1,0 +1,485 @@
+"""`radar new`: a new technology (blip) or initiative file that passes `radar check` from the start.
+
+Most authors are not programmers.  The shortest safe path for them is to be asked for each field
+with the valid choices numbered, and to get a file whose front matter is already correct: a safe
+file name derived from the title, the first history entry in the current edition, and a body
+template in the radar's own language.  Scripts give the same answers as options instead; every
+invalid option is reported with its valid choices, and nothing is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shlex
+import sys
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+import yaml
+
+from .i18n import translator
+from .load import BLIPS_DIR, INITIATIVES_DIR, load
+from .model import Radar
+from .problems import choices
+from .schema import INITIATIVE_STATUSES
+
+MAX_SLUG = 60
+
+TEXT: dict[str, dict[str, str]] = {
+    "nl": {
+        "title": "Titel (de naam zoals collega's hem kennen)",
+        "summary": "Samenvatting in één zin (Enter om over te slaan)",
+        "note": "Waarom staat het in deze ring? (Enter voor de standaardtekst)",
+        "lead": "Trekker (team of rol)",
+        "quadrant": "Kwadrant",
+        "ring": "Ring",
+        "status": "Status",
+        "capabilities": "Capability-cellen waaraan het bijdraagt",
+        "initiatives": "Initiatieven die het gebruiken",
+        "pick_one": "Kies een nummer [1-{n}]: ",
+        "pick_many": "Kies nummers gescheiden door komma's, of Enter voor geen: ",
+        "not_a_choice": "'{answer}' is geen keuze uit de lijst; probeer het opnieuw.",
+        "empty": "Dit veld is verplicht; probeer het opnieuw.",
+        "default_note": "Nieuw op de radar.",
+        "created": "Nieuw bestand: {path}",
+        "next": "Volgende stappen:",
+        "step_edit": "Vul de tekst aan in {path}",
+        "step_check": "controleer alle bestanden",
+        "step_serve": "bekijk de site in je browser terwijl je schrijft",
+        "step_git": "zet het in een pull request:",
+        "commit_blip": "Nieuw op de radar: {title}",
+        "commit_initiative": "Nieuw initiatief: {title}",
+    },
+    "en": {
+        "title": "Title (the name colleagues know it by)",
+        "summary": "Summary in one sentence (Enter to skip)",
+        "note": "Why is it in this ring? (Enter for the default text)",
+        "lead": "Lead (team or role)",
+        "quadrant": "Quadrant",
+        "ring": "Ring",
+        "status": "Status",
+        "capabilities": "Capability cells it contributes to",
+        "initiatives": "Initiatives that use it",
+        "pick_one": "Pick a number [1-{n}]: ",
+        "pick_many": "Pick numbers separated by commas, or Enter for none: ",
+        "not_a_choice": "'{answer}' is not one of the choices; try again.",
+        "empty": "This field is required; try again.",
+        "default_note": "New on the radar.",
+        "created": "Created: {path}",
+        "next": "Next steps:",
+        "step_edit": "Fill in the text in {path}",
+        "step_check": "check every file",
+        "step_serve": "see the site in your browser while you write",
+        "step_git": "put it in a pull request:",
+        "commit_blip": "New on the radar: {title}",
+        "commit_initiative": "New initiative: {title}",
+    },
+}
+
+BLIP_BODY = {
+    "nl": """\
+## Wat is het
+
+Beschrijf in twee of drie zinnen wat {title} is, voor collega's zonder technische achtergrond.
+
+## Waarom in de ring {ring}
+
+Wat is er al geprobeerd, door wie, en wat weten we nog niet? Noem de pilot of het onderzoek.
+
+## Betekenis voor de politie
+
+Waar helpt het in het politiewerk? Welke risico's zijn er voor privacy, ethiek en wetgeving, en wie is
+het aanspreekpunt?
+""",
+    "en": """\
+## What it is
+
+Describe in two or three sentences what {title} is, for colleagues without a technical background.
+
+## Why in the ring {ring}
+
+What has been tried, by whom, and what do we not know yet? Name the pilot or the study.
+
+## What it means for the police
+
+Where does it help police work? What are the risks for privacy, ethics and law, and who is the
+contact?
+""",
+}
+
+INITIATIVE_BODY = {
+    "nl": """\
+Beschrijf in een paar alinea's wat {title} wil bereiken, voor wie, en hoe ver het is.
+
+Noem de technologieën op de radar die het gebruikt en wat het oplevert voor de capability-cellen.
+""",
+    "en": """\
+Describe in a few paragraphs what {title} sets out to achieve, for whom, and how far it has come.
+
+Name the technologies on the radar it uses and what it brings to the capability cells.
+""",
+}
+
+
+class Abort(Exception):
+    """An answer that cannot be used; the message says why and what is valid."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    label: str
+
+
+@dataclass
+class Question:
+    """One field to fill: a free text, or one or many ids from a list of choices."""
+
+    key: str
+    option: str
+    required: bool = True
+    choices: list[Choice] | None = None
+    many: bool = False
+    default: str = ""
+    noun: str = ""  # for messages: "unknown <noun> 'x'"
+    answer: object = None
+    errors: list[str] = field(default_factory=list)
+
+
+def slugify(title: str) -> str:
+    """An id a file name can hold: ASCII lowercase, digits and hyphens ('Spraakherkenning & AI' ->
+    'spraakherkenning-ai'), so it is the same on every file system and in every URL."""
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > MAX_SLUG:
+        slug = slug[:MAX_SLUG].rsplit("-", 1)[0] or slug[:MAX_SLUG]
+    return slug
+
+
+def yaml_scalar(value: str) -> str:
+    """The value as one YAML scalar that reads back as the same text (quoted only when needed)."""
+    dumped = yaml.safe_dump(value, allow_unicode=True, width=10**9, default_flow_style=True)
+    return dumped.removesuffix("\n").removesuffix("\n...").strip()
+
+
+def yaml_list(values: Sequence[str]) -> str:
+    return "[" + ", ".join(yaml_scalar(v) for v in values) + "]"
+
+
+# --- asking ----------------------------------------------------------------------------------
+
+
+def _split_ids(values: Sequence[str] | None) -> list[str]:
+    """Repeated options and comma-separated lists both work: --capability a --capability b,c."""
+    found: list[str] = []
+    for value in values or ():
+        found.extend(v.strip() for v in value.split(",") if v.strip())
+    return list(dict.fromkeys(found))
+
+
+def _validate(q: Question, given: object) -> None:
+    """Check an option's value against the choices; keep the value or record why it is wrong."""
+    if q.choices is None:
+        text = " ".join(str(given).split())
+        if q.required and not text:
+            q.errors.append(f"--{q.option} must not be empty")
+        q.answer = text
+        return
+    valid = [c.id for c in q.choices]
+    values = given if isinstance(given, list) else [given]
+    for value in values:
+        if value not in valid:
+            q.errors.append(f"unknown {q.noun or q.key} '{value}' for --{q.option}: {choices(valid, value)}")
+    q.answer = values if q.many else values[0]
+
+
+def _ask_line(prompt: str, stdin: TextIO, stdout: TextIO) -> str:
+    stdout.write(prompt)
+    stdout.flush()
+    line = stdin.readline()
+    if not line:
+        raise Abort("no answer (end of input): nothing written")
+    return line.strip()
+
+
+def _ask(q: Question, text: dict[str, str], stdin: TextIO, stdout: TextIO) -> object:
+    """Ask until the answer is valid: numbers (or ids) for choices, any non-empty text otherwise."""
+    if q.choices is None:
+        while True:
+            answer = " ".join(_ask_line(f"{text[q.key]}: ", stdin, stdout).split())
+            if answer or not q.required:
+                return answer or q.default
+            stdout.write(text["empty"] + "\n")
+    if q.many and not q.choices:
+        return []
+    stdout.write(f"{text[q.key]}:\n")
+    width = len(str(len(q.choices)))
+    for n, c in enumerate(q.choices, 1):
+        stdout.write(f"  {n:>{width}}) {c.id}" + (f"  {c.label}" if c.label and c.label != c.id else "") + "\n")
+    prompt = text["pick_many"] if q.many else text["pick_one"].format(n=len(q.choices))
+    while True:
+        answer = _ask_line(prompt, stdin, stdout)
+        picked = _pick(answer, q.choices, q.many)
+        if picked is not None:
+            return picked
+        stdout.write(text["not_a_choice"].format(answer=answer) + "\n")
+
+
+def _pick(answer: str, options: list[Choice], many: bool) -> object | None:
+    """The ids an answer names, by number or by id; None when any part is not a choice."""
+    parts = [p for p in re.split(r"[,\s]+", answer) if p] if many else [answer]
+    if not parts and many:
+        return []
+    ids = []
+    for part in parts:
+        if part.isdigit() and 1 <= int(part) <= len(options):
+            ids.append(options[int(part) - 1].id)
+        elif part in {c.id for c in options}:
+            ids.append(part)
+        else:
+            return None
+    return list(dict.fromkeys(ids)) if many else ids[0]
+
+
+def fill(
+    questions: list[Question],
+    given: dict[str, object],
+    interactive: bool,
+    text: dict[str, str],
+    stdin: TextIO,
+    stdout: TextIO,
+) -> None:
+    """Take options first; ask for what is missing when interactive, else report it with its choices."""
+    missing = []
+    for q in questions:
+        value = given.get(q.key)
+        if value not in (None, []):
+            _validate(q, value)
+        elif interactive:
+            q.answer = _ask(q, text, stdin, stdout)
+        elif q.required:
+            valid = f" ({choices([c.id for c in q.choices])})" if q.choices else ""
+            missing.append(f"--{q.option} is required{valid}")
+        else:
+            q.answer = [] if q.many else q.default
+    errors = [e for q in questions for e in q.errors] + missing
+    if errors:
+        raise Abort("\nerror: ".join(errors))
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def blip_text(radar: Radar, a: dict[str, object]) -> str:
+    """The blip file: front matter in schema order, the first history entry, the body template."""
+    ring_name = radar.ring(str(a["ring"])).name
+    lines = [
+        "---",
+        f"title: {yaml_scalar(str(a['title']))}",
+        f"quadrant: {a['quadrant']}",
+        f"ring: {a['ring']}",
+        f"summary: {yaml_scalar(str(a['summary']))}",
+        "tags: []",
+        f"capabilities: {yaml_list(a['capabilities'])}",  # type: ignore[arg-type]
+        f"initiatives: {yaml_list(a['initiatives'])}",  # type: ignore[arg-type]
+        "history:",
+        f"  - edition: {radar.edition}",
+        f"    ring: {a['ring']}",
+        f"    note: {yaml_scalar(str(a['note']))}",
+        "---",
+    ]
+    body = BLIP_BODY[radar.language].format(title=a["title"], ring=ring_name)
+    return "\n".join(lines) + "\n" + body
+
+
+def initiative_text(radar: Radar, a: dict[str, object]) -> str:
+    lines = [
+        "---",
+        f"title: {yaml_scalar(str(a['title']))}",
+        f"lead: {yaml_scalar(str(a['lead']))}",
+        f"status: {a['status']}",
+        f"capabilities: {yaml_list(a['capabilities'])}",  # type: ignore[arg-type]
+        "---",
+    ]
+    return "\n".join(lines) + "\n" + INITIATIVE_BODY[radar.language].format(title=a["title"])
+
+
+def _existing(folder: Path, ident: str) -> Path | None:
+    """Any file with this id, in any sub-folder: the loader reads them all, so ids must be unique."""
+    return next(iter(sorted(folder.rglob(f"{ident}.md"))), None) if folder.is_dir() else None
+
+
+def write_new(folder: Path, ident: str, content: str) -> Path:
+    """Create the file; never replace one (open with 'x', so a race cannot overwrite either)."""
+    other = _existing(folder, ident)
+    if other is not None:
+        raise Abort(f"{other} already exists: edit that file, or choose another title")
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{ident}.md"
+    try:
+        with path.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+    except FileExistsError as exc:
+        raise Abort(f"{path} already exists: edit that file, or choose another title") from exc
+    return path
+
+
+def next_steps(radar: Radar, path: Path, source: Path, title: str, kind: str) -> str:
+    """What to do after the file exists, as commands the author can copy."""
+    text = TEXT[radar.language]
+    shown = _shown(path)
+    src = "" if source.resolve() == Path.cwd().resolve() else f" --source {shlex.quote(str(source))}"
+    ident = path.stem
+    message = text[f"commit_{kind}"].format(title=title)
+    git = [
+        f"git switch -c radar/{ident}",
+        f"git add {shlex.quote(shown)}",
+        f"git commit -m {shlex.quote(message)}",
+        f"git push -u origin radar/{ident}",
+    ]
+    lines = [
+        text["created"].format(path=shown),
+        "",
+        text["next"],
+        "  1. " + text["step_edit"].format(path=shown),
+        f"  2. radar check{src}    # {text['step_check']}",
+        f"  3. radar serve{src}    # {text['step_serve']}",
+        "  4. " + text["step_git"],
+        *(f"       {g}" for g in git),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+# --- the command -----------------------------------------------------------------------------
+
+
+def _blip_questions(radar: Radar, note: str) -> list[Question]:
+    cells = radar.capabilities.cells.values() if radar.capabilities else []
+    return [
+        Question("title", "title"),
+        Question("quadrant", "quadrant", choices=[Choice(q.id, q.name) for q in radar.quadrants]),
+        Question("ring", "ring", choices=[Choice(r.id, r.name) for r in radar.rings]),
+        Question("summary", "summary", required=False),
+        Question(
+            "capabilities", "capability", False, [Choice(c.id, c.title) for c in cells], True, noun="capability cell"
+        ),
+        Question(
+            "initiatives",
+            "initiative",
+            False,
+            [Choice(i.id, i.title) for i in radar.initiatives.values()],
+            True,
+            noun="initiative",
+        ),
+        Question("note", "note", required=False, default=note),
+    ]
+
+
+def _initiative_questions(radar: Radar) -> list[Question]:
+    cells = radar.capabilities.cells.values() if radar.capabilities else []
+    t = translator(radar.language)
+    return [
+        Question("title", "title"),
+        Question("lead", "lead"),
+        Question(
+            "status",
+            "status",
+            choices=[Choice(s, t(f"initiative_{s}")) for s in INITIATIVE_STATUSES],
+            noun="initiative status",
+        ),
+        Question(
+            "capabilities", "capability", False, [Choice(c.id, c.title) for c in cells], True, noun="capability cell"
+        ),
+    ]
+
+
+FOR_BLIPS_ONLY = ("quadrant", "ring", "summary", "initiative", "note")
+FOR_INITIATIVES_ONLY = ("lead", "status")
+
+
+def new(args: argparse.Namespace, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+    """`radar new [initiative]`: ask or take the fields, write the file, print the next steps."""
+    kind = args.kind
+    try:
+        _check_options(args, kind)
+        radar = _radar(args.source)
+        text = TEXT[radar.language]
+        interactive = args.interactive or (not args.no_input and stdin.isatty())
+        if kind == "initiative":
+            questions = _initiative_questions(radar)
+            folder, render = args.source / INITIATIVES_DIR, initiative_text
+        else:
+            questions = _blip_questions(radar, text["default_note"])
+            folder, render = args.source / BLIPS_DIR, blip_text
+        given = {q.key: _given(args, q) for q in questions}
+        fill(questions, given, interactive, text, stdin, stdout)
+        answers = {q.key: q.answer for q in questions}
+        ident = slugify(str(answers["title"]))
+        if not ident:
+            raise Abort(f"the title '{answers['title']}' has no letters or digits to make a file name from")
+        path = write_new(folder, ident, render(radar, answers))
+    except Abort as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    stdout.write(next_steps(radar, path, args.source, str(answers["title"]), kind))
+    return 0
+
+
+def _given(args: argparse.Namespace, q: Question) -> object:
+    value = getattr(args, q.option, None)
+    return _split_ids(value) if q.many or isinstance(value, list) else value
+
+
+def _check_options(args: argparse.Namespace, kind: str) -> None:
+    wrong = FOR_INITIATIVES_ONLY if kind == "blip" else FOR_BLIPS_ONLY
+    used = [f"--{o}" for o in wrong if getattr(args, o, None) not in (None, [])]
+    if used:
+        raise Abort(f"{', '.join(used)} cannot be used with 'radar new {kind}'")
+
+
+def _radar(source: Path) -> Radar:
+    """The configuration the choices come from; other files may still have problems."""
+    radar, problems = load(source)
+    if radar is None:
+        where = "\n".join(p.text() for p in problems.sorted())
+        raise Abort(f"the radar configuration cannot be read, fix it first:\n{where}")
+    return radar
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    """The `new` subcommand's options, kept here so cli.py only wires it in."""
+    new_cmd = commands.add_parser(
+        "new",
+        help="create a new technology (or 'new initiative') file, asking for what is missing",
+        description=(
+            "Create blips/<id>.md (or radar/initiatives/<id>.md with 'new initiative'). Asks for missing "
+            "fields when run in a terminal (or with --interactive); otherwise takes them as options."
+        ),
+    )
+    new_cmd.add_argument(
+        "kind", nargs="?", choices=("blip", "initiative"), default="blip", help="what to create (default: blip)"
+    )
+    new_cmd.add_argument("--source", type=Path, default=Path("."), help="the radar's folder (default: .)")
+    new_cmd.add_argument("--title", help="the name colleagues know it by; the file name is derived from it")
+    new_cmd.add_argument("--quadrant", help="quadrant id from radar/radar.yaml")
+    new_cmd.add_argument("--ring", help="ring id from radar/radar.yaml")
+    new_cmd.add_argument("--summary", help="one sentence for lists and search")
+    new_cmd.add_argument("--note", help="why it is in this ring (the first history entry's note)")
+    new_cmd.add_argument("--capability", action="append", help="capability cell id (repeat, or separate with commas)")
+    new_cmd.add_argument("--initiative", action="append", help="initiative id (repeat, or separate with commas)")
+    new_cmd.add_argument("--lead", help="initiatives: the team or role that leads it")
+    new_cmd.add_argument("--status", help=f"initiatives: one of {', '.join(INITIATIVE_STATUSES)}")
+    mode = new_cmd.add_mutually_exclusive_group()
+    mode.add_argument("--interactive", action="store_true", help="ask for missing fields even without a terminal")
+    mode.add_argument("--no-input", action="store_true", help="never ask: missing required options are errors")

@@ -1,0 +1,494 @@
+"""`radar serve`: a live preview that rebuilds on every save and reloads the open pages by itself.
+
+An author writing a blip wants to see it at once, and to see mistakes as clearly as `radar check`
+reports them.  So the preview:
+
+* builds in memory and serves from memory on 127.0.0.1 (ThreadingHTTPServer): nothing is written
+  unless --out is given, and then only the files whose bytes changed (output.update_site);
+* watches blips/, radar/ and themes/ with watchdog and rebuilds ~100 ms after the last change;
+* rebuilds incrementally: the loader reuses every unchanged parsed file (load.py caches by mtime and
+  size) and pages are rendered only when a browser asks for them (build.render_site(lazy=True)),
+  so a save on a radar of a thousand blips renders one page, not a thousand;
+* injects a small script into served HTML only (never into built files) that listens to
+  /__radar/events (server-sent events) and reloads when the build number changes;
+* shows an error page listing every problem as path:line:column: message while the content is
+  invalid, and never stops for it; Ctrl-C stops it cleanly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import http.server
+import mimetypes
+import posixpath
+import signal
+import sys
+import threading
+import time
+import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from .build import render_site
+from .load import load
+from .output import OutputError, check_target, update_site, write_site
+from .problems import Problem
+
+WATCHED = ("blips", "radar", "themes")
+DEBOUNCE = 0.1
+EVENTS = "/__radar/events"
+HEARTBEAT = 15.0
+
+# The live-reload client: reload when the server announces a build other than the one shown.
+# EventSource reconnects by itself after a restart; a restarted server has a new build id.
+LIVE_SCRIPT = """<script>
+(function () {
+  var shown = null;
+  var events = new EventSource("/__radar/events");
+  events.onmessage = function (e) {
+    if (shown === null) { shown = e.data; } else if (e.data !== shown) { location.reload(); }
+  };
+}());
+</script>
+"""
+
+ERROR_TEXT = {
+    "nl": ("De radar heeft fouten", "Herstel deze problemen; de pagina laadt vanzelf opnieuw zodra ze weg zijn."),
+    "en": ("The radar has errors", "Fix these problems; the page reloads by itself once they are gone."),
+}
+
+
+@dataclass
+class Build:
+    """One state of the site: lazily rendered files, or the problems that stop it."""
+
+    number: str
+    files: dict[str, bytes | Callable[[], bytes]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    language: str = "nl"
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class Preview:
+    """The current build, rebuilt on demand; thread-safe for the server's request threads."""
+
+    def __init__(self, source: Path, out: Path | None = None, strict: bool = False) -> None:
+        self.source = source
+        self.out = out
+        self.strict = strict
+        self._epoch = f"{time.time_ns():x}"  # a restarted server never repeats a build id
+        self._count = 0
+        self._render_lock = threading.Lock()
+        self._changed = threading.Condition()
+        self._rendered: dict[str, bytes] = {}
+        self._written: dict[str, bytes] | None = None
+        self._last_good: Build | None = None
+        self.current = Build(number=f"{self._epoch}-0")
+
+    # --- building ---------------------------------------------------------------------------
+
+    def rebuild(self) -> Build:
+        """Load (reusing unchanged files), lay out and list the files; render nothing yet."""
+        started = time.perf_counter()
+        self._count += 1
+        number = f"{self._epoch}-{self._count}"
+        radar, problems = load(self.source, self.strict)
+        language = radar.language if radar is not None else self.current.language
+        build = Build(number, language=language)
+        errors = problems.errors if radar is not None else problems.sorted()
+        if errors or radar is None:
+            build.problems = sorted(set(errors)) or [Problem("radar/radar.yaml", 1, 1, "the radar cannot be loaded")]
+        else:
+            try:
+                _, build.files = render_site(radar, self.source, lazy=True)
+            except jinja2.TemplateError as exc:
+                build.problems = [_template_problem(exc)]
+        build.seconds = time.perf_counter() - started
+        self._publish(build)
+        return build
+
+    def _publish(self, build: Build) -> None:
+        with self._render_lock:
+            self._rendered = {}
+            if build.ok:
+                self._last_good = build
+        with self._changed:
+            self.current = build
+            self._changed.notify_all()
+
+    def file(self, path: str) -> tuple[Build, bytes | None]:
+        """The bytes of a site path in the current build (rendered now if needed), or None."""
+        build = self.current
+        source = build.files.get(path) if build.ok else None
+        if source is None and not path.endswith(".html") and self._last_good is not None:
+            build = self._last_good  # stylesheets and pictures of the last good build beside an error page
+            source = build.files.get(path)
+        if source is None:
+            return build, None
+        if not callable(source):
+            return build, source
+        with self._render_lock:
+            if build is not self.current and build is not self._last_good:
+                return build, source()
+            cached = self._rendered.get(path) if build is self.current else None
+            if cached is None:
+                cached = source()
+                if build is self.current:
+                    self._rendered[path] = cached
+            return build, cached
+
+    def render_all(self, build: Build) -> dict[str, bytes]:
+        """Every file of a build as bytes (for --out), reusing what requests already rendered."""
+        files = {}
+        for path in build.files:
+            _, content = self.file(path)
+            if content is not None:
+                files[path] = content
+        return files
+
+    def write_out(self, build: Build) -> list[str]:
+        """Keep --out in step with a good build: a full swap first, then only changed files."""
+        if self.out is None or not build.ok or build is not self.current:
+            return []
+        files = self.render_all(build)
+        if self._written is None:
+            check_target(self.out, self.source)
+            write_site(self.out, files)
+            changed = list(files)
+        else:
+            changed = update_site(self.out, files, self._written)
+        self._written = files
+        return changed
+
+    def wait_for_change(self, number: str, timeout: float) -> str:
+        """Block until the build number differs from `number` (or the timeout); return the current one."""
+        with self._changed:
+            self._changed.wait_for(lambda: self.current.number != number, timeout)
+            return self.current.number
+
+
+def _template_problem(exc: jinja2.TemplateError) -> Problem:
+    name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "template"
+    return Problem(str(name), getattr(exc, "lineno", None) or 1, 1, f"template error: {exc}")
+
+
+def error_page(build: Build) -> bytes:
+    """A self-contained page listing every problem; it carries the reload script like every page."""
+    heading, advice = ERROR_TEXT.get(build.language, ERROR_TEXT["en"])
+    items = "\n".join(f"<li><code>{html.escape(p.text())}</code></li>" for p in build.problems)
+    page = f"""<!DOCTYPE html>
+<html lang="{html.escape(build.language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(heading)}</title>
+<style>
+body {{ font-family: system-ui, sans-serif; margin: 2rem; color: #1a1a1a; background: #fff; line-height: 1.5; }}
+h1 {{ color: #9b1c1c; }}
+li {{ margin: .5rem 0; }}
+code {{ white-space: pre-wrap; word-break: break-word; }}
+</style>
+</head>
+<body>
+<main>
+<h1>{html.escape(heading)}</h1>
+<p>{html.escape(advice)}</p>
+<ul class="radar-problems">
+{items}
+</ul>
+</main>
+</body>
+</html>
+"""
+    return page.encode("utf-8")
+
+
+def inject(page: bytes) -> bytes:
+    """Add the live-reload script to served HTML, before </body> (or at the end)."""
+    script = LIVE_SCRIPT.encode("utf-8")
+    at = page.rfind(b"</body>")
+    return page + script if at < 0 else page[:at] + script + page[at:]
+
+
+# --- HTTP ---------------------------------------------------------------------------------------
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    """GET and HEAD for site paths from memory, and the event stream for live reload."""
+
+    preview: Preview
+    stopping: threading.Event
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+        pass  # the author's terminal shows rebuilds and problems, not every request
+
+    def do_HEAD(self) -> None:
+        self._respond(head=True)
+
+    def do_GET(self) -> None:
+        self._respond(head=False)
+
+    def _respond(self, head: bool) -> None:
+        raw = urllib.parse.urlsplit(self.path).path
+        if raw == EVENTS and not head:
+            self._events()
+            return
+        path = _site_path(raw)
+        if path is None:
+            self._send(404, "text/plain; charset=utf-8", b"not found\n", head)
+            return
+        if path.endswith("/") or path == "":
+            path += "index.html"
+        build = self.preview.current
+        if not build.ok and path.endswith(".html"):
+            self._send(500, "text/html; charset=utf-8", inject(error_page(build)), head)
+            return
+        try:
+            build, content = self.preview.file(path)
+        except jinja2.TemplateError as exc:
+            failed = Build(build.number, problems=[_template_problem(exc)], language=build.language)
+            self._send(500, "text/html; charset=utf-8", inject(error_page(failed)), head)
+            return
+        if content is None and self.preview.current.files.get(path + "/index.html") is not None:
+            self._redirect(raw.rstrip("/") + "/")
+            return
+        if content is None:
+            self._send(404, "text/plain; charset=utf-8", f"not found: {path}\n".encode(), head)
+            return
+        kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        if path.endswith(".html"):
+            content = inject(content)
+        if kind.startswith("text/") or kind in ("application/json", "application/javascript", "image/svg+xml"):
+            kind += "; charset=utf-8"
+        self._send(200, kind, content, head)
+
+    def _redirect(self, location: str) -> None:
+        self.send_response(301)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _send(self, status: int, kind: str, body: bytes, head: bool) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if not head:
+            self.wfile.write(body)
+
+    def _events(self) -> None:
+        """Server-sent events: the build number now, then each new one; a comment as heartbeat."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+        number = self.preview.current.number
+        try:
+            self._event(f"retry: 500\ndata: {number}\n\n")
+            quiet_since = time.monotonic()
+            while not self.stopping.is_set():
+                now = self.preview.wait_for_change(number, timeout=0.5)
+                if now != number:
+                    number = now
+                    self._event(f"data: {number}\n\n")
+                    quiet_since = time.monotonic()
+                elif time.monotonic() - quiet_since > HEARTBEAT:
+                    self._event(": keep-alive\n\n")  # lets a closed tab end this thread
+                    quiet_since = time.monotonic()
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def _event(self, text: str) -> None:
+        self.wfile.write(text.encode("utf-8"))
+        self.wfile.flush()
+
+
+def _site_path(raw: str) -> str | None:
+    """A URL path as a site path, or None for anything that would climb out of the site."""
+    path = urllib.parse.unquote(raw)
+    if "\x00" in path or "\\" in path:
+        return None
+    parts = [p for p in path.split("/") if p not in ("", ".")]
+    if ".." in parts:
+        return None
+    joined = posixpath.join(*parts) if parts else ""
+    return joined + ("/" if path.endswith("/") and joined else "")
+
+
+# --- watching ---------------------------------------------------------------------------------
+
+
+class Watcher:
+    """watchdog on blips/, radar/ and themes/ (and the root, to notice those folders appear)."""
+
+    def __init__(self, source: Path, on_change: Callable[[], None]) -> None:
+        from watchdog.events import FileSystemEvent, FileSystemEventHandler
+        from watchdog.observers import Observer
+
+        self.source = source.resolve()
+        self.observer = Observer()
+        self.watched: set[str] = set()
+        outer = self
+
+        class _Handler(FileSystemEventHandler):
+            def on_any_event(self, event: FileSystemEvent) -> None:
+                if event.event_type in ("opened", "closed_no_write"):
+                    return
+                paths = [str(event.src_path), str(getattr(event, "dest_path", "") or "")]
+                if any(outer.relevant(p) for p in paths if p):
+                    outer.add_missing()
+                    on_change()
+
+        self.handler = _Handler()
+        self.observer.schedule(self.handler, str(self.source), recursive=False)
+        self.add_missing()
+
+    def relevant(self, path: str) -> bool:
+        try:
+            rel = Path(path).resolve().relative_to(self.source)
+        except ValueError:
+            return False
+        if not rel.parts or rel.parts[0] not in WATCHED:
+            return False
+        name = rel.name
+        return not (name.startswith(".#") or name.endswith("~") or name.endswith(".swp") or name == "4913")
+
+    def add_missing(self) -> None:
+        for name in WATCHED:
+            folder = self.source / name
+            if name not in self.watched and folder.is_dir():
+                self.observer.schedule(self.handler, str(folder), recursive=True)
+                self.watched.add(name)
+
+    def start(self) -> None:
+        self.observer.start()
+
+    def stop(self) -> None:
+        self.observer.stop()
+        self.observer.join(timeout=5)
+
+
+class Rebuilder(threading.Thread):
+    """Rebuild once the sources have been quiet for DEBOUNCE seconds (an editor saves in bursts)."""
+
+    def __init__(self, preview: Preview, stopping: threading.Event, report: Callable[[Build], None]) -> None:
+        super().__init__(daemon=True, name="radar-rebuild")
+        self.preview = preview
+        self.stopping = stopping
+        self.report = report
+        self.dirty = threading.Event()
+
+    def poke(self) -> None:
+        self.dirty.set()
+
+    def run(self) -> None:
+        while not self.stopping.is_set():
+            if not self.dirty.wait(timeout=0.2):
+                continue
+            while self.dirty.is_set() and not self.stopping.is_set():
+                self.dirty.clear()
+                time.sleep(DEBOUNCE)
+            if self.stopping.is_set():
+                return
+            try:
+                build = self.preview.rebuild()
+                self.report(build)
+                self.preview.write_out(build)
+            except (OSError, OutputError) as exc:
+                print(f"error: {exc}", file=sys.stderr, flush=True)
+            except Exception as exc:  # noqa: BLE001 - a preview must survive any bug in a theme or page family
+                print(f"error: the rebuild failed: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+
+
+def report(build: Build) -> None:
+    """One line per rebuild on the terminal, and every problem while there are any."""
+    stamp = time.strftime("%H:%M:%S")
+    if build.ok:
+        print(f"[{stamp}] rebuilt in {build.seconds * 1000:.0f} ms", flush=True)
+        return
+    print(f"[{stamp}] {len(build.problems)} problem(s); the pages show them until they are fixed:", flush=True)
+    for problem in build.problems:
+        print(f"  {problem.text()}", flush=True)
+
+
+# --- the command ------------------------------------------------------------------------------
+
+
+def serve(source: Path, port: int = 8000, out: Path | None = None, strict: bool = False) -> int:
+    """Build, serve and watch until Ctrl-C; exit status 0 when stopped that way."""
+    _stop_on_signals()
+    try:
+        return _serve(source, port, out, strict)
+    except KeyboardInterrupt:
+        print("\nstopped", flush=True)
+        return 0
+
+
+def _stop_on_signals() -> None:
+    """Ctrl-C (and SIGTERM) stop the preview even when started from a shell that ignores SIGINT."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
+
+
+def _serve(source: Path, port: int, out: Path | None, strict: bool) -> int:
+    preview = Preview(source, out, strict)
+    stopping = threading.Event()
+    first = preview.rebuild()
+    report(first)
+    try:
+        preview.write_out(first)
+    except OutputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    handler = type("BoundHandler", (Handler,), {"preview": preview, "stopping": stopping})
+    try:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as exc:
+        print(f"error: cannot listen on 127.0.0.1:{port}: {exc.strerror}; choose another --port", file=sys.stderr)
+        return 1
+    server.daemon_threads = True
+    rebuilder = Rebuilder(preview, stopping, report)
+    watcher = Watcher(source, rebuilder.poke)
+    rebuilder.start()
+    watcher.start()
+    print(f"serving http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)", flush=True)
+    try:
+        server.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        print("\nstopped", flush=True)
+    finally:
+        stopping.set()
+        watcher.stop()
+        server.server_close()
+        rebuilder.join(timeout=2)
+    return 0
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    """The `serve` subcommand's options, kept here so cli.py only wires it in."""
+    cmd = commands.add_parser(
+        "serve",
+        help="preview the site on 127.0.0.1, rebuilding and reloading on every save",
+        description=(
+            "Build the site in memory, serve it on 127.0.0.1 and rebuild on every change under blips/, "
+            "radar/ and themes/. Open pages reload by themselves; while the content has errors, every "
+            "page lists them. Ctrl-C stops."
+        ),
+    )
+    cmd.add_argument("--source", type=Path, default=Path("."), help="the radar's folder (default: .)")
+    cmd.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0 picks a free one)")
+    cmd.add_argument("--out", type=Path, default=None, help="also keep this folder up to date (default: none)")
+    cmd.add_argument("--strict", action="store_true", help="treat warnings (unknown fields) as errors")
