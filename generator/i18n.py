@@ -102,6 +102,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "to_ring": {"nl": "Naar ring", "en": "To ring"},
     "last_ring": {"nl": "Laatste ring", "en": "Last ring"},
     "returned": {"nl": "terug op de radar", "en": "returned"},
+    "was_ring": {"nl": "was {ring}", "en": "was {ring}"},
     "number_of": {"nl": "Aantal", "en": "Number"},
     "download_review": {
         "nl": "Review als PDF (radar, verschuivingen en schema)",
