@@ -11,14 +11,14 @@ from typing import TextIO
 
 import jinja2
 
-from . import __version__, archive_pages, picture
+from . import __version__, archive_pages, picture, search, urls
 from .data import dumps, radar_data
 from .load import load
 from .model import Radar
 from .output import OutputError, check_target, write_site
 from .pages import FAMILIES, Site
 from .problems import Problem, Problems, format_problems
-from .theme import Theme
+from .theme import Theme, colors_css
 
 CACHE_DIR = ".radar-cache"
 
@@ -77,6 +77,9 @@ def render_site(radar: Radar, source: Path, lazy: bool = False) -> tuple[Site, d
         put(path, make)
     for name, path in site.theme.static_files().items():
         files[f"static/{name}"] = path.read_bytes()
+    # Search and filters: the search index script and the model's colours as CSS (generated: they win)
+    put(urls.SEARCH_INDEX, search.index_script, site)
+    files[urls.COLORS_CSS] = colors_css(radar.quadrants, radar.rings)
     return site, dict(sorted(files.items()))
 
 

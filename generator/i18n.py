@@ -173,6 +173,41 @@ STRINGS: dict[str, dict[str, str]] = {
     "initiatives_table": {"nl": "Alle initiatieven", "en": "Every initiative"},
     "back_to_capabilities": {"nl": "Terug naar het capabilitymodel", "en": "Back to the capability model"},
     "back_to_initiatives": {"nl": "Terug naar de initiatieven", "en": "Back to the initiatives"},
+    # Search, filters and the browse index of filter pages (generator/search.py, static/radar.js)
+    "search": {"nl": "Zoeken", "en": "Search"},
+    "search_heading": {"nl": "Zoeken en bladeren", "en": "Search and browse"},
+    "search_label": {
+        "nl": "Zoek in titels, samenvattingen, labels en uitleg",
+        "en": "Search titles, summaries, tags and explanations",
+    },
+    "search_button": {"nl": "Zoeken", "en": "Search"},
+    "search_nojs": {
+        "nl": "Hieronder staan alle technologieën; zonder JavaScript vindt u ze met de zoekfunctie van de browser.",
+        "en": "Every technology is listed below; without JavaScript, use the browser's find to search them.",
+    },
+    "search_count": {
+        "nl": "{shown} van {total} technologieën gevonden",
+        "en": "{shown} of {total} technologies found",
+    },
+    "all_technologies": {"nl": "Alle technologieën", "en": "All technologies"},
+    "browse": {"nl": "Bladeren", "en": "Browse"},
+    "browse_intro": {
+        "nl": "Dezelfde filters als op de radar, als vaste pagina's die ook zonder JavaScript werken.",
+        "en": "The same filters as on the radar, as static pages that also work without JavaScript.",
+    },
+    "filter_heading": {"nl": "Filteren", "en": "Filter"},
+    "filter_any": {"nl": "alle", "en": "all"},
+    "filter_apply": {"nl": "Filter toepassen", "en": "Apply filter"},
+    "filter_reset": {"nl": "Filters wissen", "en": "Clear filters"},
+    "filter_cell": {"nl": "Capability-cel", "en": "Capability cell"},
+    "filter_count": {
+        "nl": "{shown} van {total} technologieën getoond",
+        "en": "{shown} of {total} technologies shown",
+    },
+    "filter_pages": {
+        "nl": "Dezelfde filters als vaste pagina's",
+        "en": "The same filters as static pages",
+    },
 }
 
 

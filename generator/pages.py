@@ -14,7 +14,7 @@ from functools import cached_property
 
 import jinja2
 
-from . import archive_pages, capability_pages, picture, urls
+from . import archive_pages, capability_pages, picture, search, urls
 from .i18n import translator
 from .model import Radar
 from .theme import Theme
@@ -71,6 +71,7 @@ class Site:
         if self.radar.initiatives:
             items.append((urls.INITIATIVES, "initiatives"))
         items += [(urls.MOVES, "moves"), (urls.EDITIONS, "archive")]  # ring moves and the edition archive
+        items.append((urls.SEARCH, "search"))  # search and the browse index of filter pages
         return items
 
     @cached_property
@@ -162,4 +163,5 @@ def tags(site: Site) -> Iterator[Page]:
 
 FAMILIES: list[Callable[[Site], Iterator[Page]]] = [home, blips, quadrants, rings, tags]
 FAMILIES += [archive_pages.moves_page, archive_pages.archive_pages]  # ring moves and the edition archive
+FAMILIES.append(search.search_page)  # search and filters: search page with the browse index of filter pages
 FAMILIES += [capability_pages.capability_pages, capability_pages.initiative_pages]  # capability model, initiatives

@@ -7,10 +7,15 @@ one stylesheet without copying the rest.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
+
+if TYPE_CHECKING:
+    from .model import Segment
 
 PACKAGE_THEMES = Path(__file__).resolve().parent.parent / "themes"
 
@@ -60,3 +65,22 @@ class Theme:
     def colors(self, kind: str, count: int) -> list[str]:
         palette = self.settings.get(f"{kind}_colors") or ["#37474f"]
         return [palette[i % len(palette)] for i in range(count)]
+
+
+def colors_css(quadrants: Sequence[Segment], rings: Sequence[Segment]) -> bytes:
+    """static/colors.css: the model's quadrant and ring colours as CSS custom properties and classes.
+
+    The picture is drawn from the same `Segment.color` values, so the legend's
+    swatches and the radar can never disagree, whether a colour comes from
+    radar.yaml or from the theme.
+    """
+    lines = [
+        "/* Generated from radar.yaml and theme.yaml: quadrant and ring colours, as in the radar picture. */",
+        ":root {",
+    ]
+    lines += [f"  --quadrant-{q.id}: {q.color};" for q in quadrants]
+    lines += [f"  --ring-{r.id}: {r.color};" for r in rings]
+    lines.append("}")
+    lines += [f".quadrant-color-{q.id} {{ background-color: var(--quadrant-{q.id}); }}" for q in quadrants]
+    lines += [f".ring-color-{r.id} {{ background-color: var(--ring-{r.id}); }}" for r in rings]
+    return ("\n".join(lines) + "\n").encode("utf-8")

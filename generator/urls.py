@@ -13,6 +13,10 @@ INDEX = "index.html"
 RADAR_JSON = "radar.json"
 CAPABILITIES = "capabilities/index.html"
 INITIATIVES = "initiatives/index.html"
+# Search and filters: the search page (with the browse index of filter pages) and its index script.
+SEARCH = "search.html"
+SEARCH_INDEX = "static/search-index.js"
+COLORS_CSS = "static/colors.css"
 
 
 def slug(text: str) -> str:

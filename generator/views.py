@@ -14,7 +14,7 @@ from .i18n import translator
 from .layout import Item, Layout, layout
 from .model import Blip, Radar
 from .picture import Dot, Frame
-from .urls import blip_url
+from .urls import blip_url, slug
 
 
 @dataclass
@@ -74,7 +74,7 @@ class EditionView:
                 ("quadrant", b.quadrant),
                 ("ring", s.ring),
                 ("status", s.status),
-                ("tags", " ".join(b.tags)),
+                ("tags", " ".join(slug(tag) for tag in b.tags)),  # slugs: a tag may hold spaces
                 ("cells", " ".join(b.capabilities)),
             )
             result.append(
