@@ -23,7 +23,9 @@ from .theme import Theme, colors_css
 CACHE_DIR = ".radar-cache"
 
 
-def report(problems: Problems, fmt: str = "text", stream: TextIO = sys.stderr) -> None:
+def report(problems: Problems, fmt: str = "text", stream: TextIO | None = None) -> None:
+    # sys.stderr is looked up per call, not bound at import, so redirected output (tests, serve) catches it.
+    stream = stream or sys.stderr
     items = problems.sorted()
     stream.write(format_problems(items, fmt))
     if fmt == "text" and items:

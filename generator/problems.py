@@ -76,7 +76,7 @@ def format_problems(problems: list[Problem], fmt: str) -> str:
     if fmt == "github":
         kind = {ERROR: "error", WARNING: "warning"}
         return "".join(
-            f"::{kind[p.severity]} file={p.path},line={p.line},col={p.column}::{_gh_escape(p.message)}\n"
+            f"::{kind[p.severity]} file={_gh_property(p.path)},line={p.line},col={p.column}::{_gh_escape(p.message)}\n"
             for p in problems
         )
     if fmt == "gitlab":
@@ -99,3 +99,8 @@ def format_problems(problems: list[Problem], fmt: str) -> str:
 def _gh_escape(message: str) -> str:
     # GitHub workflow commands need %, CR and LF escaped in the message part.
     return message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(value: str) -> str:
+    # In the properties part ',' and ':' separate fields, so a file name holding them is escaped too.
+    return _gh_escape(value).replace(":", "%3A").replace(",", "%2C")
