@@ -568,3 +568,102 @@ def test_blip_naming_unknown_cell_and_initiative_in_text_and_github_format(radar
     assert "tech-future" in result.stderr and "pilot-one" in result.stderr
     github = run_radar("check", "--source", str(radar_dir.root), "--format", "github")
     assert "::error file=blips/x.md,line=5,col=16::" in github.stdout
+
+
+# --- in Chromium: layout at both widths, colours, the table as assistive technology sees it ------
+
+PAGES = [
+    "capabilities/index.html",
+    "capabilities/werkwijze-weerbaarheid.html",
+    "capabilities/organisatie-weerbaarheid.html",
+    "initiatives/index.html",
+    "initiatives/cloudroadmap.html",
+]
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+@pytest.fixture
+def sized(browser):
+    """A page of a given viewport width; closed after the test."""
+    contexts = []
+
+    def make(width: int):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        contexts.append(context)
+        return context, context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [1400, 360])
+def test_pages_fit_the_screen_and_pass_axe(sized, sample_server, width):
+    from axe_playwright_python.sync_playwright import Axe
+
+    _, page = sized(width)
+    for path in PAGES:
+        page.goto(sample_server + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
+        violations = Axe().run(page, options=WCAG_AA).response["violations"]
+        assert violations == [], (path, width, [v["id"] for v in violations])
+
+
+def test_grid_is_three_across_when_wide_and_stacked_when_narrow(sized, sample_server):
+    script = """() => [...document.querySelectorAll('.cap-grid tbody tr')].map(tr =>
+        [...tr.querySelectorAll('td')].map(td => { const r = td.getBoundingClientRect(); return [r.left, r.top]; }))"""
+    _, wide = sized(1400)
+    wide.goto(sample_server + "capabilities/index.html")
+    for row in wide.evaluate(script):
+        assert len({round(top) for _, top in row}) == 1  # one line
+        assert [left for left, _ in row] == sorted(left for left, _ in row) and len({round(x) for x, _ in row}) == 3
+    _, narrow = sized(360)
+    narrow.goto(sample_server + "capabilities/index.html")
+    for row in narrow.evaluate(script):
+        assert len({round(left) for left, _ in row}) == 1  # one above the other
+        assert [top for _, top in row] == sorted(top for _, top in row)
+        label = narrow.locator(".cap-grid .stack-label").first
+        assert label.is_visible()  # sighted readers still see which column a cell is in
+
+
+def _ax_roles(context, page) -> list[str]:
+    session = context.new_cdp_session(page)
+    nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+    return [n.get("role", {}).get("value") for n in nodes if not n.get("ignored")]
+
+
+@pytest.mark.parametrize("width", [1400, 360])
+def test_grid_stays_a_table_for_assistive_technology(sized, sample_server, model, width):
+    context, page = sized(width)
+    page.goto(sample_server + "capabilities/index.html")
+    roles = _ax_roles(context, page)
+    assert roles.count("table") == 1
+    assert roles.count("columnheader") == len(model["columns"])
+    assert roles.count("rowheader") == len(model["rows"])
+    assert roles.count("cell") + roles.count("gridcell") == len(model["cells"]) + 1  # with the corner
+
+
+def _luminance(rgb: str) -> float:
+    channels = [int(x) / 255 for x in re.findall(r"\d+", rgb)[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def test_score_colours_differ_and_meet_aa_contrast(sized, sample_server):
+    _, page = sized(1400)
+    page.goto(sample_server + "capabilities/index.html")
+    seen = {}
+    for status in SCORE_ORDER:
+        label = page.locator(f".cap-grid .score.score-{status}").first
+        color, background = label.evaluate("e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]")
+        assert _contrast(color, background) >= 4.5, (status, color, background)
+        strip = label.evaluate("e => getComputedStyle(e.closest('td')).borderTopColor")
+        assert _contrast(strip, "rgb(255, 255, 255)") >= 3, (status, strip)  # WCAG 1.4.11, non-text contrast
+        seen[status] = (background, strip)
+    assert len(set(seen.values())) == len(SCORE_ORDER)
