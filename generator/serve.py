@@ -33,8 +33,6 @@ from pathlib import Path
 
 import jinja2
 
-from .build import render_site
-from .load import load
 from .output import OutputError, check_target, update_site, write_site
 from .problems import Problem
 
@@ -97,6 +95,9 @@ class Preview:
 
     def rebuild(self) -> Build:
         """Load (reusing unchanged files), lay out and list the files; render nothing yet."""
+        from .build import render_site  # imported here: matplotlib is slow to import for `radar --help`
+        from .load import load
+
         started = time.perf_counter()
         self._count += 1
         number = f"{self._epoch}-{self._count}"

@@ -1,0 +1,300 @@
+"""`radar new`: options for scripts, questions for people; the file it writes always passes the check."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, run_radar
+
+from generator.scaffold import slugify, yaml_scalar
+
+
+def new(source: Path, *args: str, answers: str | None = None) -> subprocess.CompletedProcess:
+    """`radar new` as an author runs it; with `answers`, interactively, one answer per line on stdin."""
+    mode = ["--interactive"] if answers is not None else ["--no-input"]
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "new", *args, "--source", str(source), *mode],
+        cwd=source,
+        input=answers or "",
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+def front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    return yaml.safe_load(text.split("---\n")[1])
+
+
+def assert_checks(source: Path) -> None:
+    result = run_radar("check", "--source", str(source), "--strict")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Spraakherkenning & AI", "spraakherkenning-ai"),
+        ("Technologieën voor één Noodhulp", "technologieen-voor-een-noodhulp"),
+        ("  C++ / Ölfeld -- 5G!  ", "c-olfeld-5g"),
+        ("ChatGPT", "chatgpt"),
+        ("!!!", ""),
+        ("日本語", ""),
+    ],
+)
+def test_slug_is_ascii_lowercase_and_hyphens(title, slug):
+    assert slugify(title) == slug
+
+
+def test_long_titles_give_a_slug_cut_at_a_word():
+    slug = slugify("Een heel lange titel " * 10)
+    assert len(slug) <= 60 and not slug.endswith("-") and slug.startswith("een-heel-lange-titel")
+
+
+@pytest.mark.parametrize("text", ["yes", "123", "a: b", "# not a comment", "- dash", "'quoted'", 'say "hi"', "[x]"])
+def test_yaml_scalar_reads_back_as_the_same_text(text):
+    assert yaml.safe_load(f"k: {yaml_scalar(text)}") == {"k": text}
+
+
+def test_options_write_a_blip_that_passes_the_check_and_builds(radar_dir, tmp_path):
+    result = new(
+        radar_dir.root,
+        "--title",
+        "Spraakherkenning & AI",
+        "--quadrant",
+        "data",
+        "--ring",
+        "assess",
+        "--summary",
+        "Spraak omzetten naar tekst.",
+        "--capability",
+        "tech-future,work-agile",
+        "--capability",
+        "tech-agile",
+        "--initiative",
+        "pilot-one",
+        "--note",
+        "First look: transcribing interviews.",
+    )
+    assert result.returncode == 0, result.stderr
+    path = radar_dir.root / "blips" / "spraakherkenning-ai.md"
+    fields = front_matter(path)
+    assert fields["title"] == "Spraakherkenning & AI"
+    assert (fields["quadrant"], fields["ring"]) == ("data", "assess")
+    assert fields["capabilities"] == ["tech-future", "work-agile", "tech-agile"]
+    assert fields["initiatives"] == ["pilot-one"]
+    assert fields["history"] == [
+        {"edition": "2026-Q2", "ring": "assess", "note": "First look: transcribing interviews."}
+    ]
+    body = path.read_text(encoding="utf-8").split("---\n", 2)[2]
+    assert "## What it is" in body and "Assess" in body  # the radar is in English
+    # The output names the file and the next steps.
+    assert "blips/spraakherkenning-ai.md" in result.stdout
+    for step in ("radar check", "radar serve", "git add", "git commit", "git push"):
+        assert step in result.stdout
+    assert_checks(radar_dir.root)
+    out = tmp_path / "site"
+    built = run_radar("build", "--source", str(radar_dir.root), "--out", str(out))
+    assert built.returncode == 0, built.stderr
+    page = (out / "blips" / "spraakherkenning-ai.html").read_text(encoding="utf-8")
+    assert "Spraakherkenning &amp; AI" in page and "First look: transcribing interviews." in page
+
+
+def test_minimal_options_give_the_default_note_and_empty_lists(radar_dir):
+    result = new(radar_dir.root, "--title", "Graph databases", "--quadrant", "tools", "--ring", "trial")
+    assert result.returncode == 0, result.stderr
+    fields = front_matter(radar_dir.root / "blips" / "graph-databases.md")
+    assert fields["capabilities"] == [] and fields["initiatives"] == [] and fields["tags"] == []
+    assert fields["history"] == [{"edition": "2026-Q2", "ring": "trial", "note": "New on the radar."}]
+    assert_checks(radar_dir.root)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["yes", "2026", "Kubernetes: the hard way", "# hashtag", "- lijst", "Say \"hi\" & 'bye'", "{braces}", "a\tb  c"],
+)
+def test_titles_that_look_like_yaml_stay_text(radar_dir, title):
+    result = new(radar_dir.root, "--title", title, "--quadrant", "data", "--ring", "trial", "--summary", title)
+    assert result.returncode == 0, result.stderr
+    (path,) = (radar_dir.root / "blips").glob("*.md")
+    expected = " ".join(title.split())
+    assert front_matter(path)["title"] == expected
+    assert front_matter(path)["summary"] == expected
+    assert_checks(radar_dir.root)
+
+
+def test_invalid_options_list_the_valid_choices_and_write_nothing(radar_dir):
+    result = new(
+        radar_dir.root,
+        "--title",
+        "X",
+        "--quadrant",
+        "dat",
+        "--ring",
+        "nope",
+        "--capability",
+        "tech-futur",
+        "--initiative",
+        "pilot-two",
+    )
+    assert result.returncode == 1
+    err = result.stderr
+    assert (
+        "unknown quadrant 'dat' for --quadrant: did you mean 'data'? valid choices: data, tools, platforms, methods"
+        in err
+    )
+    assert "unknown ring 'nope' for --ring: valid choices: adopt, trial, assess, hold" in err
+    assert "unknown capability cell 'tech-futur'" in err and "did you mean 'tech-future'?" in err
+    assert "unknown initiative 'pilot-two'" in err and "valid choices: pilot-one" in err
+    assert err.count("error: ") == 4
+    assert "Traceback" not in err
+    assert not (radar_dir.root / "blips").exists()
+
+
+def test_missing_options_without_a_terminal_are_errors_with_choices(radar_dir):
+    result = new(radar_dir.root, "--title", "X")
+    assert result.returncode == 1
+    assert "--quadrant is required (valid choices: data, tools, platforms, methods)" in result.stderr
+    assert "--ring is required (valid choices: adopt, trial, assess, hold)" in result.stderr
+    assert "--title" not in result.stderr
+
+
+def test_refuses_to_overwrite_even_in_a_sub_folder(radar_dir):
+    existing = radar_dir.blip("graph-databases", title="Graph databases")
+    before = existing.read_bytes()
+    result = new(radar_dir.root, "--title", "Graph Databases!", "--quadrant", "data", "--ring", "trial")
+    assert result.returncode == 1
+    assert "already exists" in result.stderr and "graph-databases.md" in result.stderr
+    assert existing.read_bytes() == before
+    # The loader reads sub-folders too, so an id taken there is taken.
+    radar_dir.write("blips/archive/old-thing.md", existing.read_text(encoding="utf-8"))
+    result = new(radar_dir.root, "--title", "Old thing", "--quadrant", "data", "--ring", "trial")
+    assert result.returncode == 1 and "blips/archive/old-thing.md already exists" in result.stderr
+    assert not (radar_dir.root / "blips" / "old-thing.md").exists()
+
+
+def test_a_title_without_letters_is_refused(radar_dir):
+    result = new(radar_dir.root, "--title", "???", "--quadrant", "data", "--ring", "trial")
+    assert result.returncode == 1 and "no letters or digits" in result.stderr
+
+
+def test_interactive_offers_numbered_choices_and_asks_again_after_a_wrong_answer(radar_dir):
+    answers = "\n".join(
+        [
+            "",  # empty title: asked again
+            "Digital twins",
+            "9",  # not a choice
+            "1",  # data
+            "trial",  # ids work as well as numbers
+            "A copy of an area to practise in.",
+            "1, 4",  # tech-future and work-agile
+            "1",  # pilot-one
+            "",  # default note
+        ]
+    )
+    result = new(radar_dir.root, answers=answers + "\n")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "1) data  Data" in out and "4) methods  Methods" in out
+    assert "1) tech-future  T F" in out and "1) pilot-one  Pilot one" in out
+    assert "This field is required" in out
+    assert "'9' is not one of the choices" in out
+    fields = front_matter(radar_dir.root / "blips" / "digital-twins.md")
+    assert fields["quadrant"] == "data" and fields["ring"] == "trial"
+    assert fields["summary"] == "A copy of an area to practise in."
+    assert fields["capabilities"] == ["tech-future", "work-agile"]
+    assert fields["initiatives"] == ["pilot-one"]
+    assert fields["history"][0]["note"] == "New on the radar."
+    assert_checks(radar_dir.root)
+
+
+def test_interactive_only_asks_for_what_the_options_leave_out(radar_dir):
+    result = new(radar_dir.root, "--title", "Edge", "--quadrant", "tools", answers="2\n\n\n\n\n")
+    assert result.returncode == 0, result.stderr
+    assert "Title" not in result.stdout and "Quadrant" not in result.stdout and "Ring:" in result.stdout
+    assert front_matter(radar_dir.root / "blips" / "edge.md")["ring"] == "trial"
+
+
+def test_interactive_end_of_input_writes_nothing(radar_dir):
+    result = new(radar_dir.root, answers="Half done\n1\n")
+    assert result.returncode == 1 and "end of input" in result.stderr
+    assert not (radar_dir.root / "blips").exists()
+
+
+def test_new_initiative_both_ways_passes_the_check(radar_dir):
+    result = new(
+        radar_dir.root, "initiative", "--title", "Slimme camera's", "--lead", "Team Z", "--status", "verkenning"
+    )
+    assert result.returncode == 0, result.stderr
+    fields = front_matter(radar_dir.root / "radar" / "initiatives" / "slimme-camera-s.md")
+    assert fields == {"title": "Slimme camera's", "lead": "Team Z", "status": "verkenning", "capabilities": []}
+    result = new(radar_dir.root, "initiative", answers="Data lab\nTeam Data\n2\n2 3\n")
+    assert result.returncode == 0, result.stderr
+    assert "2) pilot  Pilot" in result.stdout
+    fields = front_matter(radar_dir.root / "radar" / "initiatives" / "data-lab.md")
+    assert fields["status"] == "pilot" and fields["capabilities"] == ["tech-agile", "work-future"]
+    assert_checks(radar_dir.root)
+    # A blip can now name the new initiative.
+    result = new(radar_dir.root, "--title", "T", "--quadrant", "data", "--ring", "hold", "--initiative", "data-lab")
+    assert result.returncode == 0, result.stderr
+    assert_checks(radar_dir.root)
+
+
+def test_initiative_status_and_options_for_the_other_kind_are_checked(radar_dir):
+    result = new(radar_dir.root, "initiative", "--title", "X", "--lead", "Y", "--status", "pilots")
+    assert result.returncode == 1
+    assert "unknown initiative status 'pilots' for --status: did you mean 'pilot'?" in result.stderr
+    result = new(radar_dir.root, "initiative", "--title", "X", "--lead", "Y", "--status", "pilot", "--ring", "trial")
+    assert result.returncode == 1 and "--ring cannot be used with 'radar new initiative'" in result.stderr
+    result = new(radar_dir.root, "--title", "X", "--quadrant", "data", "--ring", "trial", "--lead", "Y")
+    assert result.returncode == 1 and "--lead cannot be used with 'radar new blip'" in result.stderr
+
+
+def test_a_dutch_radar_gets_dutch_questions_template_and_steps(radar_dir):
+    radar_yaml = radar_dir.root / "radar" / "radar.yaml"
+    radar_yaml.write_text(radar_yaml.read_text().replace("language: en", "language: nl"), encoding="utf-8")
+    result = new(radar_dir.root, answers="Digitale tweeling\n1\n2\n\n\n\n\n")
+    assert result.returncode == 0, result.stderr
+    assert "Kwadrant:" in result.stdout and "Kies een nummer [1-4]" in result.stdout
+    assert "Volgende stappen:" in result.stdout
+    text = (radar_dir.root / "blips" / "digitale-tweeling.md").read_text(encoding="utf-8")
+    assert "## Wat is het" in text and "note: Nieuw op de radar." in text
+    assert_checks(radar_dir.root)
+
+
+def test_a_broken_configuration_is_reported_with_its_place(radar_dir):
+    radar_dir.write("radar/radar.yaml", "title: [unclosed\n")
+    result = new(radar_dir.root, "--title", "X", "--quadrant", "data", "--ring", "trial")
+    assert result.returncode == 1
+    assert "radar/radar.yaml:" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_sample_radar_accepts_a_new_blip(tmp_path):
+    import shutil
+
+    source = tmp_path / "sample"
+    shutil.copytree(ROOT / "radar", source / "radar")
+    shutil.copytree(ROOT / "blips", source / "blips")
+    result = new(
+        source,
+        "--title",
+        "Spraakherkenning & AI",
+        "--quadrant",
+        "data-en-ai",
+        "--ring",
+        "verkennen",
+        "--capability",
+        "technologie-toekomstgerichtheid",
+    )
+    assert result.returncode == 0, result.stderr
+    assert (source / "blips" / "spraakherkenning-ai.md").is_file()
+    check = run_radar("check", "--source", str(source))
+    assert check.returncode == 0, check.stderr
