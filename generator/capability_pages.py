@@ -114,7 +114,9 @@ def _build_index(site: Site) -> CapabilityIndex:
     for cell in cells.values():
         cell.change = score_change(cell.cell, radar.edition)
     on_radar = {s.blip.id for s in view.on_radar}
-    for s in view.on_radar:
+    ring_index = {r.id: r.index for r in radar.rings}
+    by_ring = sorted(view.on_radar, key=lambda s: (ring_index[s.ring], s.blip.title.casefold(), s.blip.id))
+    for s in by_ring:  # a cell lists its technologies inner ring first, as leadership reads them
         for cid in s.blip.capabilities:
             cells[cid].on_radar.append(s)
     initiative_blips: dict[str, list[Blip]] = {iid: [] for iid in radar.initiatives}
