@@ -17,7 +17,7 @@ from .load import load
 from .model import Radar
 from .output import OutputError, check_target, write_site
 from .pages import FAMILIES, Site
-from .problems import Problem, Problems, format_problems
+from .problems import Problem, Problems, format_problems, rebased
 from .theme import Theme, colors_css
 
 CACHE_DIR = ".radar-cache"
@@ -27,7 +27,7 @@ def report(problems: Problems, fmt: str = "text", stream: TextIO | None = None) 
     # sys.stderr is looked up per call, not bound at import, so redirected output (tests, serve) catches it.
     stream = stream or sys.stderr
     items = problems.sorted()
-    stream.write(format_problems(items, fmt))
+    stream.write(format_problems(items if fmt == "text" else rebased(items, problems.root), fmt))
     if fmt == "text" and items:
         files = len({p.path for p in items})
         stream.write(f"{len(problems.errors)} error(s), {len(problems.warnings)} warning(s) in {files} file(s)\n")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ERROR = "error"
@@ -104,3 +104,18 @@ def _gh_escape(message: str) -> str:
 def _gh_property(value: str) -> str:
     # In the properties part ',' and ':' separate fields, so a file name holding them is escaped too.
     return _gh_escape(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def rebased(problems: list[Problem], root: Path) -> list[Problem]:
+    """Paths relative to the working directory instead of the radar's folder.
+
+    CI annotations are matched to files by their path from the repository's root, where CI runs
+    the command; a radar kept in a sub-folder (--source docs/radar) needs that prefix.
+    """
+    try:
+        prefix = root.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return problems
+    if prefix in ("", "."):
+        return problems
+    return [p if Path(p.path).is_absolute() else replace(p, path=f"{prefix}/{p.path}") for p in problems]
