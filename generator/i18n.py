@@ -83,9 +83,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "moves_chart": {"nl": "Verschuivingen tussen ringen", "en": "Moves between rings"},
     "moves_chart_alt": {
         "nl": "Schema van de verschuivingen in editie {edition}: per ring in de vorige editie (rijen) het aantal "
-        "technologieën per ring in deze editie (kolommen). Dezelfde gegevens staan in de tabellen hierboven.",
+        "technologieën per ring in deze editie (kolommen). Dezelfde gegevens staan in de tabellen hieronder.",
         "en": "Chart of the moves in edition {edition}: for each ring in the previous edition (rows) the number "
-        "of technologies per ring in this edition (columns). The tables above hold the same data.",
+        "of technologies per ring in this edition (columns). The tables below hold the same data.",
     },
     "moves_chart_caption": {
         "nl": "Elke technologie telt één keer. Op de diagonaal: ongewijzigd; links ervan: naar binnen; "

@@ -274,7 +274,7 @@ def chart_figure(rv: Review) -> Figure:
             ax.add_patch(_cell(j, i, face))
             if n:
                 ax.text(j + 0.5, i + 0.42, str(n), ha="center", va="center", fontsize=13, fontweight="bold")
-                ax.text(j + 0.5, i + 0.78, t("status_" + kind), ha="center", va="center", fontsize=7)
+                ax.text(j + 0.5, i + 0.78, t("status_" + kind), ha="center", va="center", fontsize=8)
     ax.set_xlim(0, len(cols))
     ax.set_ylim(len(rows), 0)
     ax.set_xticks([j + 0.5 for j in range(len(cols))], cols, fontsize=9)
