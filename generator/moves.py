@@ -264,7 +264,18 @@ def chart_figure(rv: Review) -> Figure:
     rings = [r.name for r in rv.radar.rings]
     rows, cols = [t("chart_new_row"), *rings], [*rings, t("chart_retired_col")]
     fig = Figure(figsize=(1.9 + 1.25 * len(cols), 1.5 + 0.62 * len(rows)), dpi=72)
-    ax = fig.add_axes((0.25, 0.08, 0.72, 0.74))
+    _draw_chart(fig, rv, (0.25, 0.08, 0.72, 0.74))
+    title = t("moves_chart") + f" — {t('edition')} {rv.edition}"
+    fig.text(0.02, 0.98, title, ha="left", va="top", fontsize=11, fontweight="bold", color=picture.TEXT_COLOR)
+    return fig
+
+
+def _draw_chart(fig: Figure, rv: Review, rect: tuple[float, float, float, float]) -> None:
+    """The matrix into `rect` of `fig`: its own figure for the page, the top of an A4 page in the PDF."""
+    t = translator(rv.radar.language)
+    rings = [r.name for r in rv.radar.rings]
+    rows, cols = [t("chart_new_row"), *rings], [*rings, t("chart_retired_col")]
+    ax = fig.add_axes(rect)
     grid = rv.matrix
     for i in range(len(rows)):
         for j in range(len(cols)):
@@ -286,9 +297,6 @@ def chart_figure(rv: Review) -> Figure:
     ax.set_xlabel(t("chart_to", edition=rv.edition), fontsize=9, labelpad=6)
     ax.xaxis.set_label_position("top")
     ax.set_ylabel(t("chart_from", edition=rv.previous or "—"), fontsize=9)
-    title = t("moves_chart") + f" — {t('edition')} {rv.edition}"
-    fig.text(0.02, 0.98, title, ha="left", va="top", fontsize=11, fontweight="bold", color=picture.TEXT_COLOR)
-    return fig
 
 
 def _cell(x: int, y: int, face: str):
@@ -321,8 +329,11 @@ def review_pdf(rv: Review, radar_png: bytes) -> bytes:
         ax.imshow(mpimg.imread(io.BytesIO(radar_png), format="png"), interpolation="lanczos")
         ax.set_axis_off()
         pdf.savefig(fig)
-        pdf.savefig(chart_figure(rv))
-        for page in _text_pages(rv, t):
+        chart_page = Figure(figsize=A4, dpi=72)
+        chart_page.text(0.07, 0.965, t("moves_chart"), fontsize=12, fontweight="bold", va="top")
+        rows = len(rv.radar.rings) + 1
+        _draw_chart(chart_page, rv, (0.24, 0.88 - 0.045 * rows, 0.69, 0.045 * rows))
+        for page in _flow(_review_lines(rv, t) + _legend_lines(rv, t), chart_page, 0.84 - 0.045 * rows):
             pdf.savefig(page)
     return out.getvalue()
 
@@ -358,15 +369,31 @@ LINE_STYLE = {
 }
 
 
-def _text_pages(rv: Review, t) -> list[Figure]:
-    """Flow the review's lines over as many A4 pages as they need, top to bottom."""
-    pages: list[Figure] = []
-    fig, y = None, 0.0
+def _legend_lines(rv: Review, t) -> list[tuple[str, str]]:
+    """The legend of the radar page: every number with its technology, by quadrant and ring."""
+    view = rv.view
+    lines: list[tuple[str, str]] = [("h", t("legend"))]
+    for quadrant, rings in view.grouped():
+        lines.append(("q", quadrant.name))
+        for ring, members in rings:
+            if members:
+                lines.append(("b", ring.name))
+            for s in members:
+                status = "" if s.status == UNCHANGED else f" ({t('status_' + s.status)})"
+                lines.append(("n", f"{view.numbers[s.blip.id]}. {s.blip.title}{status}"))
+    return lines
+
+
+def _flow(lines: list[tuple[str, str]], first: Figure, top: float) -> list[Figure]:
+    """Flow lines down `first` from `top`, then over as many further A4 pages as they need."""
+    pages, fig, y = [first], first, top
     step = 1 / (A4[1] * 72)  # one point as a fraction of the page height
-    for style, text in _review_lines(rv, t):
+    for style, text in lines:
         size, weight, indent, leading = LINE_STYLE[style]
         height = size * leading * step
-        if fig is None or y - height < 0.05:
+        if style == "h" and y < top:
+            y -= size * step  # air above a section heading
+        if y - height < 0.05:
             fig = Figure(figsize=A4, dpi=72)
             pages.append(fig)
             y = 0.95
