@@ -86,7 +86,7 @@ def _load_config(source: Path, problems: Problems, strict: bool) -> Radar | None
             "title, language, edition, quadrants and rings",
         )
         return None
-    doc = read_yaml_file(path, problems)
+    doc = _read_yaml_cached(path, problems)
     if doc is None:
         return None
     fields = read_fields(doc, (), doc.data, RADAR_FIELDS, problems, strict, RADAR_FILE.as_posix())
@@ -148,7 +148,7 @@ def _load_capabilities(source: Path, radar: Radar, problems: Problems, strict: b
     path = source / CAPABILITIES_FILE
     if not path.is_file():
         return None
-    doc = read_yaml_file(path, problems)
+    doc = _read_yaml_cached(path, problems)
     if doc is None:
         return None
     where = CAPABILITIES_FILE.as_posix()
@@ -265,6 +265,23 @@ def _parse_cached(path: Path, problems: Problems) -> Document | None:
         html, text = markup.render(doc.body) if doc is not None else ("", "")
         cached = (key, doc, scratch.items, html, text)
         _parsed[path] = cached
+    problems.items.extend(cached[2])
+    return cached[1]
+
+
+# radar.yaml and capabilities.yaml, kept like the Markdown files while unchanged.
+_yaml_docs: dict[Path, tuple[tuple[int, int], Document | None, list]] = {}
+
+
+def _read_yaml_cached(path: Path, problems: Problems) -> Document | None:
+    """The YAML file, parsed again only when its mtime or size changed (live preview rebuilds)."""
+    stat = path.stat()
+    key = (stat.st_mtime_ns, stat.st_size)
+    cached = _yaml_docs.get(path)
+    if cached is None or cached[0] != key:
+        scratch = Problems(problems.root)
+        cached = (key, read_yaml_file(path, scratch), scratch.items)
+        _yaml_docs[path] = cached
     problems.items.extend(cached[2])
     return cached[1]
 

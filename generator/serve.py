@@ -89,6 +89,7 @@ class Preview:
         self._rendered: dict[str, bytes] = {}
         self._written: dict[str, bytes] | None = None
         self._last_good: Build | None = None
+        self._templates = MemoryBytecodeCache()
         self.current = Build(number=f"{self._epoch}-0")
 
     # --- building ---------------------------------------------------------------------------
@@ -109,7 +110,8 @@ class Preview:
             build.problems = sorted(set(errors)) or [Problem("radar/radar.yaml", 1, 1, "the radar cannot be loaded")]
         else:
             try:
-                _, build.files = render_site(radar, self.source, lazy=True)
+                site, build.files = render_site(radar, self.source, lazy=True)
+                site.env.bytecode_cache = self._templates  # unchanged templates are not compiled again
             except jinja2.TemplateError as exc:
                 build.problems = [_template_problem(exc)]
         build.seconds = time.perf_counter() - started
@@ -174,6 +176,25 @@ class Preview:
         with self._changed:
             self._changed.wait_for(lambda: self.current.number != number, timeout)
             return self.current.number
+
+
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept across rebuilds; Jinja checks each against its source's checksum.
+
+    Every build makes a new Site with a new Jinja environment (a theme edit must take effect), and
+    compiling the templates again would be the slowest step of a one-file rebuild.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
 
 
 def _template_problem(exc: jinja2.TemplateError) -> Problem:
