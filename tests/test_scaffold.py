@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -298,3 +299,35 @@ def test_the_sample_radar_accepts_a_new_blip(tmp_path):
     assert (source / "blips" / "spraakherkenning-ai.md").is_file()
     check = run_radar("check", "--source", str(source))
     assert check.returncode == 0, check.stderr
+
+
+def _field_tables(text: str) -> list[dict[str, bool]]:
+    """Each Markdown table whose first column is a `field`: name -> required (yes/ja)."""
+    tables: list[dict[str, bool]] = []
+    current: dict[str, bool] | None = None
+    for line in text.splitlines():
+        row = re.match(r"^\| `([a-z]+)` \| (ja|nee|yes|no) \|", line)
+        if row:
+            if current is None:
+                current = {}
+                tables.append(current)
+            current[row.group(1)] = row.group(2) in ("ja", "yes")
+        elif not line.startswith("|"):
+            current = None
+    return tables
+
+
+def test_contributing_documents_every_declared_field_in_both_languages():
+    from generator import schema
+
+    declared = [schema.BLIP_FIELDS, schema.HISTORY_FIELDS, schema.LEAFLET_FIELDS, schema.INITIATIVE_FIELDS]
+    expected = [{f.name: f.required for f in fields.values()} for fields in declared]
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    dutch, english = text.split("\n## English\n")
+    assert "\n## Nederlands\n" in dutch
+    for section in (dutch, english):
+        assert _field_tables(section) == expected
+        for command in ("radar new", "radar new initiative", "radar serve", "radar check", "git push"):
+            assert command in section
+    for status in schema.INITIATIVE_STATUSES:
+        assert f"`{status}`" in dutch and f"`{status}`" in english
