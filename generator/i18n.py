@@ -103,6 +103,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "last_ring": {"nl": "Laatste ring", "en": "Last ring"},
     "returned": {"nl": "terug op de radar", "en": "returned"},
     "was_ring": {"nl": "was {ring}", "en": "was {ring}"},
+    "table_of": {"nl": "Tabel: {name}", "en": "Table: {name}"},
     "number_of": {"nl": "Aantal", "en": "Number"},
     "download_review": {
         "nl": "Review als PDF (radar, verschuivingen en schema)",
