@@ -58,21 +58,41 @@ def render_site(radar: Radar, source: Path, lazy: bool = False) -> tuple[Site, d
     """
     site = Site(radar, Theme(source, radar.theme))
     files: dict[str, bytes] = {}
-
-    def put(path: str, make: Callable[..., bytes], *args: object) -> None:
-        files[path] = functools.partial(make, *args) if lazy else make(*args)  # type: ignore[assignment]
-
+    put = _putter(files, lazy)
     for family in FAMILIES:
         for page in family(site):
             put(page.path, site.render, page)
+    files.update(other_files(site, source, lazy))
+    return site, dict(sorted(files.items()))
+
+
+def _putter(files: dict[str, bytes], lazy: bool) -> Callable[..., None]:
+    def put(path: str, make: Callable[..., bytes], *args: object) -> None:
+        files[path] = functools.partial(make, *args) if lazy else make(*args)  # type: ignore[assignment]
+
+    return put
+
+
+def other_files(site: Site, source: Path, lazy: bool = False) -> dict[str, bytes]:
+    """Every file that is not a page of a family: pictures, data, static and generated files.
+
+    Apart from the pages because the live preview (serve.py) runs page families only for the
+    pages a browser asks for, and these files separately.
+    """
+    radar = site.radar
+    files: dict[str, bytes] = {}
+    put = _putter(files, lazy)
     view = site.current
     title = f"{radar.title} — {radar.edition}"
-    files["radar.svg"] = picture.svg(
-        view.frame(), view.dots, "", site.t("radar_of", title=radar.title, edition=radar.edition)
-    ).encode("utf-8")
+    put(
+        "radar.svg",
+        lambda: picture.svg(
+            view.frame(), view.dots, "", site.t("radar_of", title=radar.title, edition=radar.edition)
+        ).encode("utf-8"),
+    )
     for fmt in ("png", "pdf"):
         put(f"radar.{fmt}", cached_raster, source, view.frame(), view.dots, fmt, title)
-    files["radar.json"] = dumps(radar_data(site))
+    put("radar.json", lambda: dumps(radar_data(site)))
     # Ring moves and archive: a chart per edition, the review PDF (with the disk-cached radar PNG)
     radar_png = functools.partial(cached_raster, source, view.frame(), view.dots, "png", title)
     for path, make in archive_pages.review_files(site, radar_png).items():
@@ -82,7 +102,7 @@ def render_site(radar: Radar, source: Path, lazy: bool = False) -> tuple[Site, d
     # Search and filters: the search index script and the model's colours as CSS (generated: they win)
     put(urls.SEARCH_INDEX, search.index_script, site)
     files[urls.COLORS_CSS] = colors_css(radar.quadrants, radar.rings)
-    return site, dict(sorted(files.items()))
+    return files
 
 
 def growth_notes(site: Site) -> list[str]:
