@@ -23,9 +23,23 @@ def _is_external(url: str) -> bool:
 
 
 def _shift_headings(tokens: list[Token]) -> None:
+    """Make the body's headings continue the page's outline: its highest heading becomes <h2> (the
+    page has its own <h1>) and no heading skips a level, whichever levels the author typed, so that
+    screen-reader users can move through the page by heading (WCAG 1.3.1, axe heading-order)."""
+    opens = [t for t in tokens if t.type == "heading_open"]
+    if not opens:
+        return
+    top = min(int(t.tag[1]) for t in opens)
+    previous, levels = 1, {}
+    for token in opens:
+        previous = levels[id(token)] = min(6, int(token.tag[1]) - top + 2, previous + 1)
+    stack: list[int] = []
     for token in tokens:
-        if token.type in ("heading_open", "heading_close"):
-            token.tag = f"h{min(6, int(token.tag[1]) + 1)}"
+        if token.type == "heading_open":
+            stack.append(levels[id(token)])
+            token.tag = f"h{stack[-1]}"
+        elif token.type == "heading_close":
+            token.tag = f"h{stack.pop()}"
 
 
 def _fix_links(tokens: list[Token]) -> None:

@@ -175,3 +175,81 @@ def format_violations(path: str, violations: list[dict]) -> list[str]:
             if summary:
                 lines.append(f"    {summary[:300]}")
     return lines
+
+
+class Outline(HTMLParser):
+    """What a page offers assistive technology without running it: headings in order, landmarks,
+    link names, image alternatives, ids, the title and the language."""
+
+    LANDMARKS = {"main": "main", "header": "banner", "footer": "contentinfo", "nav": "navigation"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.headings: list[int] = []
+        self.landmarks: list[str] = []
+        self.ids: list[str] = []
+        self.lang: str | None = None
+        self.title = ""
+        self.nameless_links: list[str] = []
+        self.images_without_alt: list[str] = []
+        self._in_title = False
+        self._links: list[list] = []  # open <a>: [href, text so far, has aria-label]
+        self._depth = 0  # nesting inside header/footer of <article>/<section> (not page landmarks)
+        self._svg = 0  # inside an inline <svg>, whose <title> elements name shapes, not the page
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.append(a["id"])
+        if tag == "html":
+            self.lang = a.get("lang")
+        elif tag == "svg":
+            self._svg += 1
+        elif tag == "title" and not self._svg:
+            self._in_title = True
+        elif re.fullmatch(r"h[1-6]", tag):
+            self.headings.append(int(tag[1]))
+        elif tag in ("article", "section", "aside"):
+            self._depth += 1
+        if tag in self.LANDMARKS and not (tag in ("header", "footer") and self._depth):
+            self.landmarks.append(self.LANDMARKS[tag])
+        if a.get("role") in ("main", "banner", "contentinfo", "navigation", "search"):
+            self.landmarks.append(str(a["role"]))
+        if tag == "a" and (a.get("href") is not None):
+            self._links.append([a["href"], "", bool((a.get("aria-label") or "").strip())])
+        if tag == "img" and a.get("alt") is None:
+            self.images_without_alt.append(str(a.get("src")))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        elif tag == "svg":
+            self._svg -= 1
+        elif tag in ("article", "section", "aside"):
+            self._depth -= 1
+        elif tag == "a" and self._links:
+            href, text, labelled = self._links.pop()
+            if not (text.strip() or labelled):
+                self.nameless_links.append(href)
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+        for link in self._links:
+            link[1] += data
+
+    def heading_skips(self) -> list[str]:
+        """Places where the outline jumps down more than one level (h2 -> h4), or starts below h1."""
+        skips, previous = [], 0
+        for level in self.headings:
+            if level > previous + 1:
+                skips.append(f"h{previous} -> h{level}" if previous else f"starts at h{level}")
+            previous = level
+        return skips
+
+
+def outline(html: str) -> Outline:
+    parser = Outline()
+    parser.feed(html)
+    parser.close()
+    return parser
