@@ -18,6 +18,7 @@ reports them.  So the preview:
 from __future__ import annotations
 
 import argparse
+import functools
 import html
 import http.server
 import mimetypes
@@ -30,11 +31,15 @@ import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 
 from .output import OutputError, check_target, update_site, write_site
 from .problems import Problem
+
+if TYPE_CHECKING:  # pages imports matplotlib, which `radar --help` should not wait for
+    from .pages import Page, Site
 
 WATCHED = ("blips", "radar", "themes")
 DEBOUNCE = 0.1
@@ -62,13 +67,21 @@ ERROR_TEXT = {
 
 @dataclass
 class Build:
-    """One state of the site: lazily rendered files, or the problems that stop it."""
+    """One state of the site: a loaded radar whose pages are made when asked for, or its problems.
+
+    `pages` fills family by family as requests need them; `other` (pictures, data, static files)
+    on the first request for one; `rendered` keeps every file's bytes once made.
+    """
 
     number: str
-    files: dict[str, bytes | Callable[[], bytes]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     language: str = "nl"
     seconds: float = 0.0
+    site: Site | None = None
+    pages: dict[str, Page] = field(default_factory=dict)
+    families_run: set[int] = field(default_factory=set)
+    other: dict[str, bytes | Callable[[], bytes]] | None = None
+    rendered: dict[str, bytes] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -76,7 +89,13 @@ class Build:
 
 
 class Preview:
-    """The current build, rebuilt on demand; thread-safe for the server's request threads."""
+    """The current build, rebuilt on demand; thread-safe for the server's request threads.
+
+    A rebuild only loads the content (unchanged files come from the loader's cache) and makes a
+    new Site.  Which page family made which path is remembered from earlier builds, so a request
+    for a blip's page runs the blip family and renders that one page; only an unknown path runs
+    every family.  That keeps the time from a save to the new page short on a big radar.
+    """
 
     def __init__(self, source: Path, out: Path | None = None, strict: bool = False) -> None:
         self.source = source
@@ -84,9 +103,10 @@ class Preview:
         self.strict = strict
         self._epoch = f"{time.time_ns():x}"  # a restarted server never repeats a build id
         self._count = 0
-        self._render_lock = threading.Lock()
+        self._lock = threading.RLock()  # one builder of pages at a time: Site caches are not thread-safe
         self._changed = threading.Condition()
-        self._rendered: dict[str, bytes] = {}
+        self._family_of: dict[str, int] = {}
+        self._other_paths: set[str] = set()
         self._written: dict[str, bytes] | None = None
         self._last_good: Build | None = None
         self._templates = MemoryBytecodeCache()
@@ -95,9 +115,10 @@ class Preview:
     # --- building ---------------------------------------------------------------------------
 
     def rebuild(self) -> Build:
-        """Load (reusing unchanged files), lay out and list the files; render nothing yet."""
-        from .build import render_site  # imported here: matplotlib is slow to import for `radar --help`
+        """Load (reusing unchanged files) into a new Site; render nothing yet."""
         from .load import load
+        from .pages import Site
+        from .theme import Theme
 
         started = time.perf_counter()
         self._count += 1
@@ -109,18 +130,14 @@ class Preview:
         if errors or radar is None:
             build.problems = sorted(set(errors)) or [Problem("radar/radar.yaml", 1, 1, "the radar cannot be loaded")]
         else:
-            try:
-                site, build.files = render_site(radar, self.source, lazy=True)
-                site.env.bytecode_cache = self._templates  # unchanged templates are not compiled again
-            except jinja2.TemplateError as exc:
-                build.problems = [_template_problem(exc)]
+            build.site = Site(radar, Theme(self.source, radar.theme))
+            build.site.env.bytecode_cache = self._templates  # unchanged templates are not compiled again
         build.seconds = time.perf_counter() - started
         self._publish(build)
         return build
 
     def _publish(self, build: Build) -> None:
-        with self._render_lock:
-            self._rendered = {}
+        with self._lock:
             if build.ok:
                 self._last_good = build
         with self._changed:
@@ -128,31 +145,78 @@ class Preview:
             self._changed.notify_all()
 
     def file(self, path: str) -> tuple[Build, bytes | None]:
-        """The bytes of a site path in the current build (rendered now if needed), or None."""
+        """The bytes of a site path in the current build (made now if needed), or None.
+
+        Beside an error page, stylesheets and pictures come from the last good build.
+        """
         build = self.current
-        source = build.files.get(path) if build.ok else None
-        if source is None and not path.endswith(".html") and self._last_good is not None:
-            build = self._last_good  # stylesheets and pictures of the last good build beside an error page
-            source = build.files.get(path)
-        if source is None:
-            return build, None
-        if not callable(source):
-            return build, source
-        with self._render_lock:
-            if build is not self.current and build is not self._last_good:
-                return build, source()
-            cached = self._rendered.get(path) if build is self.current else None
-            if cached is None:
-                cached = source()
-                if build is self.current:
-                    self._rendered[path] = cached
-            return build, cached
+        if not build.ok:
+            if path.endswith(".html") or self._last_good is None:
+                return build, None
+            build = self._last_good
+        with self._lock:
+            return build, self._content(build, path)
+
+    def _content(self, build: Build, path: str) -> bytes | None:
+        if path in build.rendered:
+            return build.rendered[path]
+        make = self._find(build, path)
+        if make is None:
+            return None
+        content = make() if callable(make) else make
+        build.rendered[path] = content
+        return content
+
+    def _find(self, build: Build, path: str) -> bytes | Callable[[], bytes] | None:
+        """Where a path's bytes come from: the family that made it last time, the other files, or
+        (for a path not seen before) every family.  Other files win, as in render_site."""
+        if path in self._other_paths or path not in self._family_of:
+            other = self._other(build)
+            if path in other:
+                return other[path]
+        if path in self._family_of:
+            self._run_family(build, self._family_of[path])
+        if path not in build.pages:
+            for index in range(len(_families())):
+                self._run_family(build, index)
+        page = build.pages.get(path)
+        return None if page is None else functools.partial(build.site.render, page)  # type: ignore[union-attr]
+
+    def _run_family(self, build: Build, index: int) -> None:
+        families = _families()
+        if index in build.families_run or index >= len(families):
+            return
+        for page in families[index](build.site):
+            build.pages[page.path] = page
+            self._family_of[page.path] = index
+        build.families_run.add(index)
+
+    def _other(self, build: Build) -> dict[str, bytes | Callable[[], bytes]]:
+        from .build import other_files  # imported here: matplotlib is slow to import for `radar --help`
+
+        if build.other is None:
+            build.other = other_files(build.site, self.source, lazy=True)  # type: ignore[arg-type]
+            self._other_paths = set(build.other)
+        return build.other
+
+    def warm(self, build: Build) -> None:
+        """Run every family once, so later builds know which family makes which path."""
+        if build.ok:
+            with self._lock:
+                self._other(build)
+                for index in range(len(_families())):
+                    self._run_family(build, index)
 
     def render_all(self, build: Build) -> dict[str, bytes]:
         """Every file of a build as bytes (for --out), reusing what requests already rendered."""
+        with self._lock:
+            for index in range(len(_families())):
+                self._run_family(build, index)
+            paths = sorted(set(build.pages) | set(self._other(build)))
         files = {}
-        for path in build.files:
-            _, content = self.file(path)
+        for path in paths:
+            with self._lock:
+                content = self._content(build, path)
             if content is not None:
                 files[path] = content
         return files
@@ -176,6 +240,12 @@ class Preview:
         with self._changed:
             self._changed.wait_for(lambda: self.current.number != number, timeout)
             return self.current.number
+
+
+def _families() -> list:
+    from .pages import FAMILIES
+
+    return FAMILIES
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -276,12 +346,17 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return
         try:
             build, content = self.preview.file(path)
-        except jinja2.TemplateError as exc:
-            failed = Build(build.number, problems=[_template_problem(exc)], language=build.language)
+            if content is None and not path.endswith(".html") and self.preview.file(path + "/index.html")[1]:
+                self._redirect(raw.rstrip("/") + "/")
+                return
+        except Exception as exc:  # noqa: BLE001 - a broken template or page family must not stop the preview
+            problem = (
+                _template_problem(exc)
+                if isinstance(exc, jinja2.TemplateError)
+                else Problem(path, 1, 1, f"could not make this page: {type(exc).__name__}: {exc}")
+            )
+            failed = Build(build.number, problems=[problem], language=build.language)
             self._send(500, "text/html; charset=utf-8", inject(error_page(failed)), head)
-            return
-        if content is None and self.preview.current.files.get(path + "/index.html") is not None:
-            self._redirect(raw.rstrip("/") + "/")
             return
         if content is None:
             self._send(404, "text/plain; charset=utf-8", f"not found: {path}\n".encode(), head)
@@ -470,6 +545,7 @@ def _serve(source: Path, port: int, out: Path | None, strict: bool) -> int:
     stopping = threading.Event()
     first = preview.rebuild()
     report(first)
+    preview.warm(first)
     try:
         preview.write_out(first)
     except OutputError as exc:
