@@ -97,7 +97,8 @@ def test_tab_indentation_is_a_syntax_error_on_its_line(radar_dir):
     radar_dir.write("blips/x.md", "---\ntitle: X\n\tquadrant: data\nring: trial\n---\n")
     path, line, col, message = only_problem(radar_dir)
     assert (path, line, col) == ("blips/x.md", 3, 1)
-    assert_words(message, "YAML syntax error", "'\\t'")
+    assert_words(message, "YAML syntax error")
+    assert re.search(r"tab character|'\\t'", message), message  # libyaml and pure-Python PyYAML word it differently
 
 
 def test_yaml_syntax_error_in_radar_yaml(radar_dir):
