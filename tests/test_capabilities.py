@@ -419,6 +419,23 @@ def test_english_radar_shows_english_labels_and_first_score(radar_dir, tmp_path)
     assert page.one("td", id="cell-tech-agile").one("span", **{"class": "score score-none"}).text() == "Not scored yet"
 
 
+def test_radar_without_a_capability_model_still_has_initiative_pages(radar_dir, tmp_path):
+    (radar_dir.root / "radar/capabilities.yaml").unlink()
+    radar_dir.write(
+        "radar/initiatives/pilot-one.md", "---\ntitle: Pilot one\nlead: Team A\nstatus: pilot\n---\nBody.\n"
+    )
+    radar_dir.blip("x", extra="initiatives: [pilot-one]\n")
+    out = build_small(radar_dir, tmp_path)
+    assert not (out / "capabilities").exists()
+    nav = parse(out / "index.html").one("header").one("nav").text()
+    assert EN["capabilities"] not in nav and EN["initiatives"] in nav
+    assert "blips/x.html" in main_links(out, "initiatives/pilot-one.html")
+    assert EN["no_cells"] in parse(out / "initiatives/pilot-one.html").one("main").text()
+    data = json.loads((out / "radar.json").read_text(encoding="utf-8"))
+    assert data["capabilities"] is None
+    assert data["initiatives"][0]["blips"] == ["x"]
+
+
 # --- initiatives ------------------------------------------------------------------------------
 
 
