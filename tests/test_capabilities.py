@@ -436,6 +436,26 @@ def test_radar_without_a_capability_model_still_has_initiative_pages(radar_dir, 
     assert data["initiatives"][0]["blips"] == ["x"]
 
 
+def test_hostile_text_in_the_model_arrives_escaped(radar_dir, tmp_path):
+    evil = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+    text = (
+        CAPABILITIES_YAML.replace("title: T F", f"title: '{evil}'")
+        .replace("criteria: [a]", f"criteria: ['{evil}']")
+        .replace("lead: CIO}]", f"lead: '{evil}', note: '{evil}'}}]")
+        .replace("title: Technology", f"title: '{evil}'")
+    )
+    assert text.count(evil) == 5
+    radar_dir.write("radar/capabilities.yaml", text)
+    out = build_small(radar_dir, tmp_path)
+    for page in ("capabilities/index.html", "capabilities/tech-future.html", "capabilities/work-agile.html"):
+        tree = parse(out / page)
+        assert not tree.all("script") and not tree.all("img"), page
+        assert "<script>alert(1)</script>" in tree.one("main").text()  # shown as text
+        assert not any(n.attrs.get("onerror") for n in tree.all()), page
+    data = json.loads((out / "radar.json").read_text(encoding="utf-8"))
+    assert data["capabilities"]["cells"][0]["title"] == evil  # data stays data
+
+
 # --- initiatives ------------------------------------------------------------------------------
 
 
