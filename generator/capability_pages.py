@@ -170,7 +170,8 @@ def capability_pages(site: Site) -> Iterator[Page]:
     yield Page(urls.CAPABILITIES, "capabilities.html", {"index": index})
     for cid, info in index.cells.items():
         path = urls.cell_url(cid)
-        svg = site.radar_svg(site.current, path, keep=lambda b, cid=cid: cid in b.capabilities)
+        label = site.t("cell_picture", title=info.cell.title)
+        svg = site.radar_svg(site.current, path, keep=lambda b, cid=cid: cid in b.capabilities, label=label)
         yield Page(path, "cell.html", {"info": info, "index": index, "svg": svg})
 
 

@@ -88,15 +88,17 @@ class Site:
         html = self.env.get_template(page.template).render(page_path=page.path, root=root, **page.context)
         return html.encode("utf-8")
 
-    def radar_svg(self, view: EditionView, page_path: str, quadrant: int | None = None, keep=None) -> str:
-        """The inline picture for a page: links relative to that page."""
-        label = self.t("radar_of", title=self.radar.title, edition=view.edition)
+    def radar_svg(
+        self, view: EditionView, page_path: str, quadrant: int | None = None, keep=None, label: str | None = None
+    ) -> str:
+        """The inline picture for a page: links relative to that page; `label` names a filtered picture."""
+        default = self.t("radar_of", title=self.radar.title, edition=view.edition)
         if quadrant is not None:
             qid = self.radar.quadrants[quadrant].id
             keep = keep or (lambda b: b.quadrant == qid)
-            label = self.t("quadrant_picture", name=self.radar.quadrants[quadrant].name)
+            default = self.t("quadrant_picture", name=self.radar.quadrants[quadrant].name)
         dots = view.dots if keep is None else view.dots_where(keep)
-        return picture.svg(view.frame(quadrant), dots, "../" * page_path.count("/"), label)
+        return picture.svg(view.frame(quadrant), dots, "../" * page_path.count("/"), label or default)
 
 
 @jinja2.pass_context

@@ -321,8 +321,9 @@ def test_cell_page_groups_technologies_by_ring_and_draws_only_them(sample_site, 
             ring_of[sample_blips[b]["ring"]]: {x for x in members if sample_blips[x]["ring"] == sample_blips[b]["ring"]}
             for b in members
         }
-        dots = {a.attrs["id"].removeprefix("dot-") for a in main.one("svg").all("a")}
-        assert dots == members, cell["id"]
+        svg = main.one("svg")
+        assert {a.attrs["id"].removeprefix("dot-") for a in svg.all("a")} == members, cell["id"]
+        assert svg.attrs["aria-label"] == NL["cell_picture"].format(title=cell["title"])  # says what it shows
 
 
 # --- the leaflet gap --------------------------------------------------------------------------
