@@ -11,6 +11,7 @@ cached digit glyphs, for the same reason.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import math
 import re
@@ -175,10 +176,27 @@ def _background_svg(frame: Frame) -> tuple[str, str, tuple[float, float, float]]
     text = re.sub(r"<metadata>.*?</metadata>\s*", "", text, flags=re.S)
     text = text[text.index("<svg") :]
     text = re.sub(r'<svg ([^>]*?)width="[^"]*" height="[^"]*" ', r"<svg \1", text, count=1)
+    text = _scope_ids(text)
     head, tail = text.rsplit("</svg>", 1)
     (ox, oy), (ux, _) = ax.transData.transform([(0, 0), (1, 0)])
     height = fig.get_figheight() * 72
     return head, "</svg>", (float(ox), float(height - oy), float(ux - ox))
+
+
+ID_SCOPE = "@@scope@@"  # replaced per picture in svg(): no two pictures on a page share an id
+
+
+def _scope_ids(text: str) -> str:
+    """matplotlib names every group (`figure_1`, `patch_1`, ...): two pictures on one page would
+    repeat those ids. Drop the ids nothing refers to, and mark the few that clip paths need for a
+    per-picture prefix. The drawing itself (rings, axes, names) is hidden from assistive
+    technology: the blips' own names and the legend already say all of it, without the noise."""
+    used = {a or b for a, b in re.findall(r'url\(#([^)"]+)\)|href="#([^"]+)"', text)}
+    text = re.sub(r' id="([^"]+)"', lambda m: f' id="{ID_SCOPE}{m[1]}"' if m[1] in used else "", text)
+    text = re.sub(r'(url\(#|href="#)', rf"\1{ID_SCOPE}", text)
+    return re.sub(
+        r"(<svg [^>]*>\s*(?:<defs>.*?</defs>\s*)?)<g>", r'\1<g aria-hidden="true">', text, count=1, flags=re.S
+    )
 
 
 def _arc(cx: float, cy: float, r: float, toward: float, half: float = 60.0) -> str:
@@ -195,7 +213,9 @@ def svg(frame: Frame, dots: list[Dot], root: str, label: str) -> str:
     r = BLIP_R * scale
     font = max(5.0, min(r * 1.05, r * 2.6 / max(1, len(str(max((d.number for d in dots), default=1))))))
     parts = [
-        head.replace("<svg ", f'<svg role="group" aria-label="{escape(label)}" class="radar-svg" ', 1),
+        head.replace(ID_SCOPE, "r" + hashlib.sha1(label.encode("utf-8")).hexdigest()[:8] + "-").replace(
+            "<svg ", f'<svg role="group" aria-label="{escape(label)}" class="radar-svg" ', 1
+        ),
         f'<g class="blips" style="font-size:{font:.2f}px">',
     ]
     for d in dots:
@@ -239,7 +259,7 @@ def _numbers_path(dots: list[Dot], size: float) -> MPath:
         text = str(d.number)
         advance = [_glyph(c)[2] * 1.08 for c in text]
         x = d.x - sum(advance) * size / 2
-        for c, step in zip(text, advance):
+        for c, step in zip(text, advance, strict=True):
             v, k, _ = _glyph(c)
             verts.append(v * size + (x, d.y - 0.36 * size))
             codes.append(k)

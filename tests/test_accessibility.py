@@ -261,3 +261,25 @@ def test_english_build_is_english_and_passes_axe(browser, axe, tmp_path):
         if key in types:
             problems += _violations(browser, axe, (out / types[key]).as_uri(), f"en {types[key]}")
     assert problems == [], "\n" + "\n".join(problems)
+
+
+def test_two_pictures_on_one_page_share_no_id():
+    """matplotlib names its groups (figure_1, patch_1) and clip paths: two pictures on one page
+    (an edition next to the current one, a radar and a zoomed quadrant) must not repeat them."""
+    from generator.load import load
+    from generator.pages import Site
+    from generator.theme import Theme
+
+    radar, _ = load(ROOT)
+    site = Site(radar, Theme(ROOT, radar.theme))
+    page = site.radar_svg(site.current, "x.html") + site.radar_svg(site.current, "x.html", quadrant=0)
+    ids = re.findall(r' id="([^"]+)"', page)
+    assert duplicate_ids(i for i in ids if not i.startswith("dot-")) == []
+    assert not [i for i in ids if re.fullmatch(r"(figure|axes|patch|line2d|text)_\d+", i)]
+    refs = re.findall(r"url\(#([^)]+)\)", page)
+    assert refs and set(refs) <= set(ids), "a clip path points at no id"
+    # The drawing behind the blips is hidden from screen readers; the blips are not.
+    assert page.count('<g aria-hidden="true">') == 2
+    assert page.count('<a href="') == len(site.current.dots) + len(
+        site.current.dots_where(lambda b: b.quadrant == radar.quadrants[0].id)
+    )
