@@ -222,3 +222,38 @@ def test_focus_on_a_blip_and_a_link_is_visible(sample_server, visit):
     style = "getComputedStyle(document.activeElement)"
     assert page.evaluate(f"{style}.outlineStyle") != "none"
     assert page.evaluate(f"parseFloat({style}.outlineWidth)") >= 2
+
+
+FOCUS_STATE = """() => {
+  const e = document.activeElement, s = getComputedStyle(e), r = e.getBoundingClientRect();
+  const circle = e.matches('svg a.blip') ? getComputedStyle(e.querySelector('circle:not(.mark)')) : null;
+  return {what: e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined
+            ? '.' + String(e.className).split(' ')[0] : ''),
+          outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
+          stroke: circle ? parseFloat(circle.strokeWidth) >= 2 && circle.stroke !== 'none' : false,
+          visible: r.width > 0 && r.height > 0 && s.visibility !== 'hidden',
+          body: e === document.body};
+}"""
+
+
+def test_every_tab_stop_on_every_page_type_is_visible_and_shows_focus(types, sample_server, visit):
+    """The first 25 Tab stops of each page type: the skip link first, then each one on screen with
+    a visible focus indicator (a 2px outline, or the stroke of a blip)."""
+    problems, stops = [], {}
+    for rel in types.values():
+        page = visit(sample_server + rel).page
+        stops[rel] = 0
+        for n in range(25):
+            page.keyboard.press("Tab")
+            state = page.evaluate(FOCUS_STATE)
+            if state["body"]:
+                break
+            stops[rel] += 1
+            if n == 0 and state["what"] != "a.skip-link":
+                problems.append(f"{rel}: first Tab stop is {state['what']}, not the skip link")
+            if not state["visible"]:
+                problems.append(f"{rel}: Tab stop {n + 1} ({state['what']}) is not on screen")
+            if not (state["outline"] or state["stroke"]):
+                problems.append(f"{rel}: Tab stop {n + 1} ({state['what']}) shows no focus")
+    assert problems == [], "\n".join(problems)
+    assert min(stops.values()) >= 5, stops  # skip link, home link, menu: every page has these
