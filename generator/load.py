@@ -55,8 +55,37 @@ def load(source: Path, strict: bool = False) -> tuple[Radar | None, Problems]:
     radar.initiatives = _load_all(
         source / INITIATIVES_DIR, problems, lambda p, d: _initiative(p, d, radar, problems, strict), "initiative"
     )
-    radar.blips = _load_all(source / BLIPS_DIR, problems, lambda p, d: _blip(p, d, radar, problems, strict), "blip")
+    context = _blip_context(radar, problems, strict)
+    radar.blips = _load_all(
+        source / BLIPS_DIR,
+        problems,
+        lambda p, d: _made_cached(p, d, context, problems, lambda into: _blip(p, d, radar, into, strict)),
+        "blip",
+    )
     return radar, problems
+
+
+# A checked blip per file, reused while both its parsed file and everything it is checked against
+# are unchanged: the live preview reloads a thousand blips on every save.  `_blip_context` must hold
+# every part of the radar that `_blip` reads.
+_made: dict[Path, tuple[Document, tuple, Any, list]] = {}
+
+
+def _blip_context(radar: Radar, problems: Problems, strict: bool) -> tuple:
+    cells = tuple(radar.capabilities.cells) if radar.capabilities else ()
+    return (radar.quadrants, radar.rings, radar.edition, cells, tuple(radar.initiatives), strict, str(problems.root))
+
+
+def _made_cached(
+    path: Path, doc: Document, context: tuple, problems: Problems, make: Callable[[Problems], Any]
+) -> Any:
+    cached = _made.get(path)
+    if cached is None or cached[0] is not doc or cached[1] != context:
+        scratch = Problems(problems.root)
+        cached = (doc, context, make(scratch), scratch.items)
+        _made[path] = cached
+    problems.items.extend(cached[3])
+    return cached[2]
 
 
 def _where(problems: Problems, doc: Document, *at: Any, key: bool = False) -> Callable[[str], None]:

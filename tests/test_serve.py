@@ -266,3 +266,21 @@ def test_the_page_in_a_browser_reloads_by_itself(server, radar_dir, page):
     assert "blips/graph-db.md:3:1: YAML syntax error" in page.inner_text(".radar-problems")
     edit(radar_dir.root / "blips" / "graph-db.md", blip_text(title="Graph stores again"))
     page.wait_for_function("document.querySelector('h1').textContent.includes('again')", timeout=15000)
+
+
+def test_unchanged_blips_are_checked_again_when_what_they_name_changes(radar_dir):
+    """The loader reuses a checked blip only while its file and the radar it refers to are unchanged."""
+    from generator.load import load
+
+    radar_dir.blip("x", extra="initiatives: [pilot-one]\ncapabilities: [tech-future]\n")
+    assert not load(radar_dir.root)[1].errors
+    initiative = radar_dir.root / "radar" / "initiatives" / "pilot-one.md"
+    saved = initiative.read_text(encoding="utf-8")
+    initiative.unlink()
+    assert any("unknown initiative 'pilot-one'" in p.message for p in load(radar_dir.root)[1].errors)
+    initiative.write_text(saved, encoding="utf-8")
+    assert not load(radar_dir.root)[1].errors
+    config = radar_dir.root / "radar" / "radar.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("id: trial,", "id: try,"), encoding="utf-8")
+    errors = load(radar_dir.root)[1].errors
+    assert any(p.path == "blips/x.md" and "unknown ring 'trial'" in p.message for p in errors)
