@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from . import urls
-from .moves import Review, chart_svg, review, review_pdf
+from .moves import Review, chart_svg, review, review_pdf, review_pdf_key
 
 if TYPE_CHECKING:  # pages.py imports this module for FAMILIES: import it back only where it runs
     from .pages import Page, Site
@@ -84,16 +85,19 @@ def archive_pages(site: Site) -> Iterator[Page]:
         yield Page(urls.edition_moves_url(edition), "moves.html", _moves_context(site, edition, False))
 
 
-def review_files(site: Site, radar_png: Callable[[], bytes]) -> dict[str, Callable[[], bytes]]:
+def review_files(
+    site: Site, radar_png: Callable[[], bytes], cache: Path | None = None
+) -> dict[str, Callable[[], bytes]]:
     """The files the review pages link to, as makers: a chart per edition and the current edition's PDF.
 
     Makers rather than bytes so that the live preview draws them only when asked;
-    `radar_png` gives the build's (disk-cached) PNG of the current picture.
+    `radar_png` gives the build's (disk-cached) PNG of the current picture, and `cache`
+    is the folder where the review PDF is kept between builds.
     """
     files: dict[str, Callable[[], bytes]] = {
         urls.edition_chart_url(e): functools.partial(_chart, site, e) for e in site.radar.editions
     }
-    files[urls.REVIEW_PDF] = functools.partial(_pdf, site, radar_png)
+    files[urls.REVIEW_PDF] = functools.partial(_pdf, site, radar_png, cache)
     return files
 
 
@@ -101,5 +105,18 @@ def _chart(site: Site, edition: str) -> bytes:
     return chart_svg(_review(site, edition))
 
 
-def _pdf(site: Site, radar_png: Callable[[], bytes]) -> bytes:
-    return review_pdf(_review(site, site.radar.edition), radar_png())
+def _pdf(site: Site, radar_png: Callable[[], bytes], cache: Path | None) -> bytes:
+    """The review PDF, from the cache when nothing it shows has changed (matplotlib sets text slowly)."""
+    rv, png = _review(site, site.radar.edition), radar_png()
+    path = cache / f"review-{review_pdf_key(rv, png)}.pdf" if cache else None
+    if path and path.is_file():
+        return path.read_bytes()
+    data = review_pdf(rv, png)
+    if path:
+        try:
+            path.parent.mkdir(exist_ok=True)
+            (path.parent / ".gitignore").write_text("*\n", encoding="utf-8")
+            path.write_bytes(data)
+        except OSError:
+            pass  # a read-only checkout still builds, just without the cache
+    return data

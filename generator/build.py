@@ -95,7 +95,7 @@ def other_files(site: Site, source: Path, lazy: bool = False) -> dict[str, bytes
     put("radar.json", lambda: dumps(radar_data(site)))
     # Ring moves and archive: a chart per edition, the review PDF (with the disk-cached radar PNG)
     radar_png = functools.partial(cached_raster, source, view.frame(), view.dots, "png", title)
-    for path, make in archive_pages.review_files(site, radar_png).items():
+    for path, make in archive_pages.review_files(site, radar_png, source / CACHE_DIR).items():
         put(path, make)
     for name, path in site.theme.static_files().items():
         files[f"static/{name}"] = path.read_bytes()

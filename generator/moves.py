@@ -9,6 +9,7 @@ through `picture.chart_bytes`, so the same content gives the same bytes.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import sys
 import textwrap
@@ -336,6 +337,23 @@ def review_pdf(rv: Review, radar_png: bytes) -> bytes:
         for page in _flow(_review_lines(rv, t) + _legend_lines(rv, t), chart_page, 0.84 - 0.045 * rows):
             pdf.savefig(page)
     return out.getvalue()
+
+
+def review_pdf_key(rv: Review, radar_png: bytes) -> str:
+    """Everything the review PDF shows, hashed: text in a PDF is slow to set, so the build caches it on this."""
+    t = translator(rv.radar.language)
+    code = Path(__file__).read_bytes() + Path(picture.__file__).read_bytes()
+    shown = (
+        _heading(rv),
+        _counts_line(rv),
+        _review_lines(rv, t),
+        _legend_lines(rv, t),
+        rv.matrix,
+        [r.name for r in rv.radar.rings],
+        hashlib.sha256(radar_png).hexdigest(),
+        hashlib.sha256(code).hexdigest(),
+    )
+    return hashlib.sha256(repr(shown).encode("utf-8")).hexdigest()
 
 
 def _review_lines(rv: Review, t) -> list[tuple[str, str]]:

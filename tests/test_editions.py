@@ -13,7 +13,7 @@ from conftest import run_radar
 from generator.editions import snapshot
 from generator.load import load
 from generator.model import Blip, HistoryEntry, Radar, Segment
-from generator.moves import review
+from generator.moves import review, review_pdf_key
 from generator.urls import relative
 
 RINGS = ("adopt", "trial", "assess", "hold")  # inner to outer
@@ -265,3 +265,14 @@ def test_build_is_byte_identical(tmp_path):
         outs.append(out)
     for rel in ["review.pdf", "moves.html", "editions/index.html", "editions/2026-Q2/moves-chart.svg"]:
         assert (outs[0] / rel).read_bytes() == (outs[1] / rel).read_bytes(), rel
+
+
+def test_review_pdf_cache_key_follows_what_the_pdf_shows():
+    """The build reuses a cached review PDF only while every line, count and the picture are the same."""
+    history = [("2026-Q1", "assess", ""), ("2026-Q2", "trial", "Pilot started.")]
+    png = b"\x89PNG picture"
+    key = review_pdf_key(review(_radar("2026-Q2", inward=history)), png)
+    assert key == review_pdf_key(review(_radar("2026-Q2", inward=history)), png)
+    edited = [("2026-Q1", "assess", ""), ("2026-Q2", "trial", "Pilot started in two units.")]
+    assert key != review_pdf_key(review(_radar("2026-Q2", inward=edited)), png)
+    assert key != review_pdf_key(review(_radar("2026-Q2", inward=history)), b"\x89PNG another picture")
