@@ -276,3 +276,19 @@ def test_review_pdf_cache_key_follows_what_the_pdf_shows():
     edited = [("2026-Q1", "assess", ""), ("2026-Q2", "trial", "Pilot started in two units.")]
     assert key != review_pdf_key(review(_radar("2026-Q2", inward=edited)), png)
     assert key != review_pdf_key(review(_radar("2026-Q2", inward=history)), b"\x89PNG another picture")
+
+
+def test_moves_page_prints_on_a4_portrait_and_reflows_on_a_phone(page, sample_server):
+    """In Chromium: print emulation gives A4 portrait pages without navigation; 320 px needs no sideways scroll."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    for rel in ("moves.html", "editions/index.html", "editions/2026-Q2/moves.html"):
+        page.goto(sample_server + rel)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, rel
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(sample_server + "moves.html")
+    page.emulate_media(media="print")
+    assert page.locator(".site-header nav").is_hidden() and page.locator(".downloads").is_hidden()
+    assert page.locator(".moves-chart img").evaluate("img => img.complete && img.naturalWidth > 0")
+    pdf = page.pdf(prefer_css_page_size=True)
+    boxes = re.findall(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
+    assert len(boxes) >= 2 and all(abs(float(w) - 595.92) < 2 and abs(float(h) - 842.88) < 2 for w, h in boxes), boxes
