@@ -2,11 +2,12 @@
 
 Builds a radar of N blips in a temporary folder (the sample radar's configuration and its blips
 copied under new ids), starts `radar serve` as a real process, then saves one blip again and
-again and polls its page over HTTP until the new text is served.  Two kinds of save:
+again and, as an open browser tab does, waits for the new build on the live-reload event stream and
+then fetches the page, until the new text is served.  Two kinds of save:
 
 * text:  the body changes (the blip stays where it is on the radar);
 * move:  the ring changes with a history entry (the layout and the radar picture change), and the
-         home page is polled.
+         home page is fetched.
 
 Usage:  .venv/bin/python bench/serve_bench.py [--blips 30 1000] [--saves 10] [--out]
 """
@@ -14,6 +15,7 @@ Usage:  .venv/bin/python bench/serve_bench.py [--blips 30 1000] [--saves 10] [--
 from __future__ import annotations
 
 import argparse
+import http.client
 import os
 import re
 import shutil
@@ -78,13 +80,37 @@ class Serve:
         self.proc.wait(timeout=30)
 
 
-def until_served(server: Serve, path: str, marker: str, saved: float) -> float:
+def until_served(server: Serve, events: EventStream, path: str, marker: str, saved: float) -> float:
+    """As an open browser tab does: wait for a new build on the event stream, then fetch the page."""
     while True:
+        events.next_build()
         if marker in server.get(path):
             return time.perf_counter() - saved
         if time.perf_counter() - saved > 60:
             raise SystemExit(f"{marker!r} never appeared on {path}")
-        time.sleep(0.005)
+
+
+class EventStream:
+    """The live-reload event stream (/__radar/events) the injected script listens to."""
+
+    def __init__(self, url: str) -> None:
+        host = url.split("/")[2]
+        self.connection = http.client.HTTPConnection(host, timeout=120)
+        self.connection.request("GET", "/__radar/events")
+        self.response = self.connection.getresponse()
+        self.current = self._read()
+
+    def _read(self) -> str:
+        while True:
+            line = self.response.readline().decode("utf-8")
+            if not line:
+                raise SystemExit("the event stream closed")
+            if line.startswith("data: "):
+                return line[6:].strip()
+
+    def next_build(self) -> str:
+        self.current = self._read()
+        return self.current
 
 
 def run(count: int, saves: int, out: bool) -> dict[str, list[float]]:
@@ -98,18 +124,19 @@ def run(count: int, saves: int, out: bool) -> dict[str, list[float]]:
         original = target.read_text(encoding="utf-8")
         server.get(page)
         server.get("")
+        events = EventStream(server.url)
         times: dict[str, list[float]] = {"text": [], "move": []}
         for i in range(saves):
             marker = f"Benchmark save {i} {'x' * (i + 1)}"
             target.write_text(original + f"\n{marker}\n", encoding="utf-8")
-            times["text"].append(until_served(server, page, marker, time.perf_counter()))
+            times["text"].append(until_served(server, events, page, marker, time.perf_counter()))
             time.sleep(0.3)  # let the output folder catch up, as between an author's saves
         for i in range(saves):
             ring = ("adopteren", "afwachten")[i % 2]
             title = f"Moved {i}"
             moved = _with_history(original, ring, title)
             target.write_text(moved, encoding="utf-8")
-            times["move"].append(until_served(server, "", title, time.perf_counter()))
+            times["move"].append(until_served(server, events, "", title, time.perf_counter()))
             time.sleep(0.3)
         startup = server.startup
         server.stop()
