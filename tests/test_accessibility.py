@@ -211,8 +211,8 @@ def _theme_colours() -> list[tuple[str, dict]]:
 
 def test_every_theme_colour_has_enough_contrast():
     """Quadrant colours carry white blip numbers and are the colour of the quadrant names on white
-    (text: 4.5:1). Ring backgrounds carry the ring names (text: 4.5:1), the ring lines and the
-    focus ring (graphics, WCAG 1.4.11: 3:1)."""
+    (text: 4.5:1). Ring backgrounds carry the ring names (text: 4.5:1), and the blips, ring lines,
+    status marks and focus ring (graphics, WCAG 1.4.11: 3:1)."""
     css = (ROOT / "themes" / "default" / "static" / "style.css").read_text(encoding="utf-8")
     focus = re.search(r"--focus:\s*(#[0-9a-fA-F]{6})", css).group(1)
     problems = []
@@ -224,6 +224,9 @@ def test_every_theme_colour_has_enough_contrast():
             if contrast(q, "#ffffff") < 4.5:
                 problems.append(f"{name}: quadrant {q} with white: {contrast(q, '#ffffff'):.2f}")
         for r in rings:
+            for q in quadrants:  # a blip must stand out from the ring it sits in (WCAG 1.4.11)
+                if contrast(q, r) < 3.0:
+                    problems.append(f"{name}: blip {q} on ring {r}: {contrast(q, r):.2f} < 3")
             for what, colour, need in (
                 ("ring name", picture.TEXT_COLOR, 4.5),
                 ("ring line", picture.AXIS_COLOR, 3.0),
