@@ -44,6 +44,7 @@ if TYPE_CHECKING:  # pages imports matplotlib, which `radar --help` should not w
 WATCHED = ("blips", "radar", "themes")
 DEBOUNCE = 0.1
 EVENTS = "/__radar/events"
+RADAR_FILE = "radar/radar.yaml"
 HEARTBEAT = 15.0
 
 # The live-reload client: reload when the server announces a build other than the one shown.
@@ -123,15 +124,18 @@ class Preview:
         started = time.perf_counter()
         self._count += 1
         number = f"{self._epoch}-{self._count}"
-        radar, problems = load(self.source, self.strict)
-        language = radar.language if radar is not None else self.current.language
-        build = Build(number, language=language)
-        errors = problems.errors if radar is not None else problems.sorted()
-        if errors or radar is None:
-            build.problems = sorted(set(errors)) or [Problem("radar/radar.yaml", 1, 1, "the radar cannot be loaded")]
-        else:
-            build.site = Site(radar, Theme(self.source, radar.theme))
-            build.site.env.bytecode_cache = self._templates  # unchanged templates are not compiled again
+        build = Build(number, language=self.current.language)
+        try:
+            radar, problems = load(self.source, self.strict)
+            errors = problems.errors if radar is not None else problems.sorted()
+            if errors or radar is None:
+                build.problems = sorted(set(errors)) or [Problem(RADAR_FILE, 1, 1, "the radar cannot be loaded")]
+            else:
+                build.language = radar.language
+                build.site = Site(radar, Theme(self.source, radar.theme))
+                build.site.env.bytecode_cache = self._templates  # unchanged templates are not compiled again
+        except Exception as exc:  # noqa: BLE001 - e.g. a file deleted while it was read: show it, rebuild on the next change
+            build.problems = [Problem("(radar serve)", 1, 1, f"the rebuild failed: {type(exc).__name__}: {exc}")]
         build.seconds = time.perf_counter() - started
         self._publish(build)
         return build
@@ -454,7 +458,7 @@ class Watcher:
 
     def relevant(self, path: str) -> bool:
         try:
-            rel = Path(path).resolve().relative_to(self.source)
+            rel = Path(path).relative_to(self.source)  # watchdog reports paths under the folders scheduled
         except ValueError:
             return False
         if not rel.parts or rel.parts[0] not in WATCHED:
@@ -541,6 +545,9 @@ def _stop_on_signals() -> None:
 
 
 def _serve(source: Path, port: int, out: Path | None, strict: bool) -> int:
+    if not source.is_dir():
+        print(f"error: {source} is not a folder; give the radar's folder with --source", file=sys.stderr)
+        return 1
     preview = Preview(source, out, strict)
     stopping = threading.Event()
     first = preview.rebuild()
