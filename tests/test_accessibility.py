@@ -293,3 +293,27 @@ def test_two_pictures_on_one_page_share_no_id():
     assert page.count('<a href="') == len(site.current.dots) + len(
         site.current.dots_where(lambda b: b.quadrant == radar.quadrants[0].id)
     )
+
+
+def test_a_real_radar_of_118_blips_passes_axe_and_the_outline_checks(browser, axe, tmp_path):
+    """Thoughtworks' volume 34, written by others: three-digit numbers, English, long titles."""
+    import realdata
+
+    source, blips = realdata.thoughtworks_radar(tmp_path / "src")
+    out = tmp_path / "site"
+    result = run_radar("build", "--source", str(source), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert len(blips) > 100
+    found = page_types(out)
+    problems = []
+    for key in ("index.html", "quadrants/*", "blips/*"):
+        problems += _violations(browser, axe, (out / found[key]).as_uri(), f"thoughtworks {found[key]}")
+    for path in sorted(out.rglob("*.html")):
+        o = outline(path.read_text(encoding="utf-8"))
+        rel = path.relative_to(out).as_posix()
+        problems += [f"{rel}: heading order {skip}" for skip in o.heading_skips()]
+        problems += [f"{rel}: link without a name to {href}" for href in o.nameless_links]
+        problems += [f"{rel}: id {i!r} used twice" for i in duplicate_ids(o.ids)]
+        if o.headings.count(1) != 1:
+            problems.append(f"{rel}: {o.headings.count(1)} <h1> elements")
+    assert problems == [], "\n" + "\n".join(problems[:60])
