@@ -127,7 +127,7 @@ def crawl(root: str, start: str = "index.html", workers: int = 8) -> Crawl:
                 if status != 200:
                     result.problems.append(f"{url}: status {status}")
                     continue
-                if not (url.endswith(".html") or "text/html" in ctype):
+                if not (url.endswith((".html", ".svg")) or "text/html" in ctype):
                     continue
                 parser = _Refs()
                 parser.feed(body.decode("utf-8"))

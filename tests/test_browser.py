@@ -104,6 +104,8 @@ def test_every_link_script_and_image_resolves(mode, sample_site, sample_server):
     reached = {site_path(u, root) for u in result.pages}
     built = {p.relative_to(sample_site).as_posix() for p in sample_site.rglob("*.html")}
     assert built - reached == set(), f"pages no link leads to: {sorted(built - reached)[:20]}"
+    assert "radar.svg" in reached, "the downloadable SVG (whose blips link to pages) was not read"
+    built |= {"radar.svg"} | {p.relative_to(sample_site).as_posix() for p in sample_site.rglob("*.svg")}
     for url, ids in result.pages.items():
         assert duplicate_ids(ids) == [], f"{site_path(url, root)} repeats ids {duplicate_ids(ids)[:10]}"
     # Every page the site links to is one the build wrote: nothing points outside the site folder.
