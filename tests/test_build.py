@@ -21,7 +21,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import realdata
 import yaml
-from conftest import ROOT, RadarDir, run_radar
+from conftest import ROOT, RadarDir
+from inprocess import radar
 
 # --- reading the built site ------------------------------------------------------------------
 
@@ -314,7 +315,7 @@ def _copy_sources(dest: Path) -> Path:
 def test_a_second_build_elsewhere_is_byte_identical(tmp_path, sample_site):
     """A fresh copy in another folder, with a cold raster cache, builds to the same bytes as the sample."""
     source = _copy_sources(tmp_path / "elsewhere" / "src")
-    result = run_radar("build", "--source", str(source), "--out", str(tmp_path / "elsewhere" / "out"))
+    result = radar("build", "--source", str(source), "--out", str(tmp_path / "elsewhere" / "out"))
     assert result.returncode == 0, result.stderr
     first, second = site_files(sample_site), site_files(tmp_path / "elsewhere" / "out")
     assert list(first) == list(second)
@@ -357,16 +358,16 @@ history:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> tuple[Path, Path]:
     base = tmp_path_factory.mktemp("hostile")
-    radar = RadarDir(base / "src")
-    radar.write("blips/evil.md", HOSTILE)
-    radar.write(
+    folder = RadarDir(base / "src")
+    folder.write("blips/evil.md", HOSTILE)
+    folder.write(
         "radar/initiatives/evil-plan.md",
         '---\ntitle: "<script>alert(\'initiative\')</script>"\nlead: "<b>lead</b>"\nstatus: pilot\n---\n'
         "<script>alert('initiative body')</script>\n",
     )
-    radar.blip("plain", extra="initiatives: [evil-plan]\n")
+    folder.blip("plain", extra="initiatives: [evil-plan]\n")
     before = sorted(p.relative_to(base) for p in base.rglob("*"))
-    result = run_radar("build", "--source", str(radar.root), "--out", str(base / "out" / "site"))
+    result = radar("build", "--source", str(folder.root), "--out", str(base / "out" / "site"))
     assert result.returncode == 0, result.stderr
     after = sorted(p.relative_to(base) for p in base.rglob("*"))
     outside = [p for p in after if p not in before and not str(p).startswith(("out", "src/.radar-cache"))]
@@ -423,7 +424,7 @@ def test_hostile_text_in_radar_json_is_kept_as_data(hostile_site):
 def thoughtworks_site(tmp_path_factory) -> tuple[Path, list[realdata.RealBlip]]:
     base = tmp_path_factory.mktemp("thoughtworks")
     source, blips = realdata.thoughtworks_radar(base / "src")
-    result = run_radar("build", "--source", str(source), "--out", str(base / "site"))
+    result = radar("build", "--source", str(source), "--out", str(base / "site"))
     assert result.returncode == 0, result.stderr
     return base / "site", blips
 
@@ -472,7 +473,7 @@ def test_thoughtworks_titles_with_brackets_and_symbols_survive(thoughtworks_site
 
 def test_zalando_entries_build_with_their_moves(tmp_path):
     source, blips = realdata.zalando_radar(tmp_path / "src")
-    result = run_radar("build", "--source", str(source), "--out", str(tmp_path / "site"))
+    result = radar("build", "--source", str(source), "--out", str(tmp_path / "site"))
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
     data = json.loads((site / "radar.json").read_text(encoding="utf-8"))

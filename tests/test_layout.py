@@ -12,7 +12,8 @@ import math
 import random
 
 import pytest
-from conftest import RadarDir, run_radar
+from conftest import RadarDir
+from inprocess import radar
 
 from generator.layout import BLIP_R, CLEAR, GAP, LABEL_CLEAR, Item, Layout, layout
 
@@ -195,10 +196,10 @@ def test_build_adds_a_blip_without_moving_the_others(radar_dir: RadarDir, tmp_pa
             ring=ring,
             extra=f"history:\n  - {{edition: 2026-Q1, ring: {ring}}}\n",
         )
-    first = run_radar("build", "--source", str(radar_dir.root), "--out", str(tmp_path / "one"))
+    first = radar("build", "--source", str(radar_dir.root), "--out", str(tmp_path / "one"))
     assert first.returncode == 0, first.stderr
     radar_dir.blip("a-new-one", title="A new one", quadrant="tools", ring="assess")  # no history: new now
-    second = run_radar("build", "--source", str(radar_dir.root), "--out", str(tmp_path / "two"))
+    second = radar("build", "--source", str(radar_dir.root), "--out", str(tmp_path / "two"))
     assert second.returncode == 0, second.stderr
     before, after = _places(tmp_path / "one"), _places(tmp_path / "two")
     assert set(after) == set(before) | {"a-new-one"}
@@ -209,7 +210,7 @@ def test_build_reports_growth_instead_of_overlapping(radar_dir: RadarDir, tmp_pa
     for i in range(45):
         radar_dir.blip(f"crowd-{i:02d}", title=f"Crowd {i}", quadrant="data", ring="adopt")
     radar_dir.blip("alone", quadrant="tools", ring="hold")
-    result = run_radar("build", "--source", str(radar_dir.root), "--out", str(tmp_path / "site"))
+    result = radar("build", "--source", str(radar_dir.root), "--out", str(tmp_path / "site"))
     assert result.returncode == 0, result.stderr
     assert "note: ring 'Adopt' was widened" in result.stderr
     assert "its 45 blips in quadrant 'Data' do not overlap" in result.stderr

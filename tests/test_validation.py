@@ -3,14 +3,12 @@
 Each test writes one mistake an author could make into an otherwise valid radar
 and runs the command line on it, as CI on a pull request would.  Most tests call
 the command line's own `main()` in this process (a subprocess costs seconds of
-imports per test); the tests marked "subprocess" run `python -m generator` for
-real, so exit statuses and stderr are also proven end to end.
+imports per test); the tests that say "subprocess" run `python -m generator`
+for real, so exit statuses and stderr are also proven end to end.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import re
 import subprocess
@@ -18,21 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CAPABILITIES_YAML, RADAR_YAML, ROOT, RadarDir, run_radar
-
-from generator.cli import main
-
-
-def radar(*args: str) -> subprocess.CompletedProcess:
-    """The `radar` command line in this process: exit status and both streams, like a subprocess.
-
-    An exception escaping `main()` would fail the test with its traceback, just
-    as a traceback on the real command line fails the subprocess tests.
-    """
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        status = main(list(args))
-    return subprocess.CompletedProcess(["radar", *args], status, out.getvalue(), err.getvalue())
-
+from inprocess import radar
 
 LINE = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+):(?P<col>\d+): (?P<message>.*)$", re.M)
 
