@@ -331,3 +331,18 @@ def test_contributing_documents_every_declared_field_in_both_languages():
             assert command in section
     for status in schema.INITIATIVE_STATUSES:
         assert f"`{status}`" in dutch and f"`{status}`" in english
+
+
+def test_next_steps_name_the_source_folder_when_run_from_elsewhere(radar_dir):
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "new", "--source", str(radar_dir.root), "--no-input"]
+        + ["--title", "Elsewhere", "--quadrant", "data", "--ring", "trial"],
+        cwd=radar_dir.root.parent,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"radar check --source {radar_dir.root}" in result.stdout
+    assert f"radar serve --source {radar_dir.root}" in result.stdout
+    assert f"git add {radar_dir.root.name}/blips/elsewhere.md" in result.stdout
