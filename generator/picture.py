@@ -183,6 +183,7 @@ def _background_svg(frame: Frame) -> tuple[str, str, tuple[float, float, float]]
     return head, "</svg>", (float(ox), float(height - oy), float(ux - ox))
 
 
+MARK_ATTRS = f' fill="none" stroke="{STATUS_MARK}" stroke-width="1.3"'  # status rings, styled without CSS too
 ID_SCOPE = "@@scope@@"  # replaced per picture in svg(): no two pictures on a page share an id
 
 
@@ -216,17 +217,20 @@ def svg(frame: Frame, dots: list[Dot], root: str, label: str) -> str:
         head.replace(ID_SCOPE, "r" + hashlib.sha1(label.encode("utf-8")).hexdigest()[:8] + "-").replace(
             "<svg ", f'<svg role="group" aria-label="{escape(label)}" class="radar-svg" ', 1
         ),
-        f'<g class="blips" style="font-size:{font:.2f}px">',
+        # Presentation attributes draw the blips the same without the page's stylesheet (radar.svg
+        # opened on its own); on a page, style.css overrides them.
+        f'<g class="blips" style="font-size:{font:.2f}px" fill="#fff" text-anchor="middle" '
+        f'dominant-baseline="central" font-weight="700" font-family="DejaVu Sans, sans-serif">',
     ]
     for d in dots:
         cx, cy = ox + d.x * scale, oy - d.y * scale
         attrs = "".join(f' data-{k}="{escape(v)}"' for k, v in d.attrs)
         mark = ""
         if d.status == "new":
-            mark = f'<circle class="mark" cx="{cx:.2f}" cy="{cy:.2f}" r="{r * 1.22:.2f}"/>'
+            mark = f'<circle class="mark" cx="{cx:.2f}" cy="{cy:.2f}" r="{r * 1.22:.2f}"{MARK_ATTRS}/>'
         elif d.status in ("moved-in", "moved-out"):
             toward = math.atan2(-cy + oy, -cx + ox) if d.status == "moved-in" else math.atan2(cy - oy, cx - ox)
-            mark = f'<path class="mark" d="{_arc(cx, cy, r * 1.22, toward)}"/>'
+            mark = f'<path class="mark" d="{_arc(cx, cy, r * 1.22, toward)}"{MARK_ATTRS}/>'
         parts.append(
             f'<a href="{escape(root + d.href)}" class="blip status-{d.status}" id="dot-{d.id}"{attrs} '
             f'aria-label="{escape(d.label)}"><title>{escape(d.label)}</title>'

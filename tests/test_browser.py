@@ -265,3 +265,14 @@ def test_every_tab_stop_on_every_page_type_is_visible_and_shows_focus(types, sam
                 problems.append(f"{rel}: Tab stop {n + 1} ({state['what']}) shows no focus")
     assert problems == [], "\n".join(problems)
     assert min(stops.values()) >= 5, stops  # skip link, home link, menu: every page has these
+
+
+def test_the_downloadable_svg_draws_its_blips_without_the_page_stylesheet(sample_site, visit):
+    """radar.svg opened on its own has no style.css: white centred numbers and hollow status marks
+    must come from the SVG itself, and its blips stay named links."""
+    page = visit(sample_site.as_uri() + "/radar.svg").page
+    text = page.locator("a.blip text").first
+    assert _rgb(text.evaluate("e => getComputedStyle(e).fill")) == (255, 255, 255)
+    assert text.evaluate("e => getComputedStyle(e).textAnchor") == "middle"
+    assert page.locator(".mark").first.evaluate("e => getComputedStyle(e).fill") == "none"
+    assert page.locator("a.blip").count() == page.locator("a.blip[aria-label]").count() > 30
