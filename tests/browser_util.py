@@ -25,6 +25,14 @@ CORE_PAGES = {
     "blips/*": "blip",
     "rings/*": "ring",
     "tags/*": "tag",
+    "capabilities/index.html": "capability model",
+    "capabilities/*": "capability cell",
+    "initiatives/index.html": "initiatives",
+    "initiatives/*": "initiative",
+    "moves.html": "ring moves",
+    "editions/index.html": "archive",
+    "editions/*/index.html": "an earlier edition",
+    "search.html": "search",
 }
 
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
