@@ -90,8 +90,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "moves_chart_caption": {
         "nl": "Elke technologie telt één keer. Op de diagonaal: ongewijzigd; links ervan: naar binnen; "
         "rechts ervan: naar buiten.",
-        "en": "Every technology counts once. On the diagonal: unchanged; left of it: moved in; "
-        "right of it: moved out.",
+        "en": "Every technology counts once. On the diagonal: unchanged; left of it: moved in; right of it: moved out.",
     },
     "chart_as_table": {"nl": "Het schema als tabel", "en": "The chart as a table"},
     "chart_from": {"nl": "Ring in vorige editie ({edition})", "en": "Ring in previous edition ({edition})"},
