@@ -54,6 +54,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "status_moved-in": {"nl": "naar binnen", "en": "moved in"},
     "status_moved-out": {"nl": "naar buiten", "en": "moved out"},
     "status_unchanged": {"nl": "ongewijzigd", "en": "unchanged"},
+    # Key to the marks on the blips in every radar picture
+    "key_heading": {"nl": "Tekens in het radarbeeld", "en": "Marks in the radar picture"},
+    "key_new": {"nl": "nieuw: een ring rond de stip", "en": "new: a ring around the dot"},
+    "key_moved-in": {
+        "nl": "naar binnen: een boog aan de kant van het midden",
+        "en": "moved in: an arc on the side of the centre",
+    },
+    "key_moved-out": {"nl": "naar buiten: een boog aan de buitenkant", "en": "moved out: an arc on the outer side"},
+    "key_unchanged": {"nl": "ongewijzigd: alleen de stip", "en": "unchanged: the dot alone"},
     "status_retired": {"nl": "van de radar", "en": "retired"},
     "initiative_verkenning": {"nl": "Verkenning", "en": "Exploration"},
     "initiative_pilot": {"nl": "Pilot", "en": "Pilot"},

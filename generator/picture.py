@@ -133,16 +133,24 @@ def _quadrant_labels(ax, frame: Frame) -> None:
 
 
 def _ring_labels(ax, frame: Frame) -> None:
-    """Ring names in the corridor that the layout keeps free along the label axis."""
+    """Ring names where no blip can be: in the corridor the layout keeps free along the label axis,
+    or, when zoomed on one quadrant, just outside the quadrant's most horizontal edge."""
     g = frame.geometry
-    angle = g.label_angle
+    if frame.quadrant is None:
+        angle, offset = g.label_angle, (0.0, 0.0)
+    else:
+        start, end = g.sector(frame.quadrant)
+        angle = min((start, end), key=lambda a: abs(math.sin(a)))
+        side = -1 if angle == start else 1  # the normal that points away from the quadrant
+        offset = (-side * math.sin(angle) * 1.2, side * math.cos(angle) * 1.2)
     direction = (math.cos(angle), math.sin(angle))
-    rotation = 0 if math.isclose(abs(direction[0]), 1.0) else 90
+    rotation = math.degrees(angle) % 180
+    rotation = rotation - 180 if rotation > 90 else rotation  # keep text upright
     for i, (name, _) in enumerate(frame.rings):
         mid = (g.inner(i) + g.radii[i]) / 2
         ax.text(
-            mid * direction[0],
-            mid * direction[1],
+            mid * direction[0] + offset[0],
+            mid * direction[1] + offset[1],
             name.upper(),
             ha="center",
             va="center",

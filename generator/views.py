@@ -84,7 +84,7 @@ class EditionView:
 
     def dots_where(self, keep) -> list[Dot]:
         """The dots of the blips for which `keep(blip)` is true (a cell's or a quadrant's radar)."""
-        return [d for d, s in zip(self.dots, self.on_radar) if keep(s.blip)]
+        return [d for d, s in zip(self.dots, self.on_radar, strict=True) if keep(s.blip)]
 
     def grouped(self) -> list[tuple]:
         """Legend structure: [(quadrant, [(ring, [standing, ...]), ...]), ...]."""
