@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from . import urls
+from .cache import cached
 from .moves import Review, chart_svg, review, review_pdf, review_pdf_key
 
 if TYPE_CHECKING:  # pages.py imports this module for FAMILIES: import it back only where it runs
@@ -108,15 +109,4 @@ def _chart(site: Site, edition: str) -> bytes:
 def _pdf(site: Site, radar_png: Callable[[], bytes], cache: Path | None) -> bytes:
     """The review PDF, from the cache when nothing it shows has changed (matplotlib sets text slowly)."""
     rv, png = _review(site, site.radar.edition), radar_png()
-    path = cache / f"review-{review_pdf_key(rv, png)}.pdf" if cache else None
-    if path and path.is_file():
-        return path.read_bytes()
-    data = review_pdf(rv, png)
-    if path:
-        try:
-            path.parent.mkdir(exist_ok=True)
-            (path.parent / ".gitignore").write_text("*\n", encoding="utf-8")
-            path.write_bytes(data)
-        except OSError:
-            pass  # a read-only checkout still builds, just without the cache
-    return data
+    return cached(cache, f"review-{review_pdf_key(rv, png)}.pdf", lambda: review_pdf(rv, png))

@@ -12,6 +12,7 @@ from typing import TextIO
 import jinja2
 
 from . import __version__, archive_pages, picture, search, urls
+from .cache import CACHE_DIR, cached
 from .data import dumps, radar_data
 from .load import load
 from .model import Radar
@@ -19,8 +20,6 @@ from .output import OutputError, check_target, write_site
 from .pages import FAMILIES, Site
 from .problems import Problem, Problems, format_problems, rebased
 from .theme import Theme, colors_css
-
-CACHE_DIR = ".radar-cache"
 
 
 def report(problems: Problems, fmt: str = "text", stream: TextIO | None = None) -> None:
@@ -37,17 +36,7 @@ def cached_raster(source: Path, frame: picture.Frame, dots: list[picture.Dot], f
     """PNG/PDF rendering is the slowest step; its inputs are small, so key a disk cache on them."""
     code = Path(picture.__file__).read_bytes()  # a change to the drawing code invalidates the cache
     key = hashlib.sha256(repr((__version__, code, frame, dots, fmt, title)).encode()).hexdigest()
-    path = source / CACHE_DIR / f"{key}.{fmt}"
-    if path.is_file():
-        return path.read_bytes()
-    data = picture.raster(frame, dots, fmt, title)
-    try:
-        path.parent.mkdir(exist_ok=True)
-        (path.parent / ".gitignore").write_text("*\n", encoding="utf-8")
-        path.write_bytes(data)
-    except OSError:
-        pass  # a read-only checkout still builds, just without the cache
-    return data
+    return cached(source / CACHE_DIR, f"{key}.{fmt}", lambda: picture.raster(frame, dots, fmt, title))
 
 
 def render_site(radar: Radar, source: Path, lazy: bool = False) -> tuple[Site, dict[str, bytes]]:
