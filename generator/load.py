@@ -32,7 +32,7 @@ from .schema import (
     read_fields,
 )
 from .source import Document, read_front_matter_file, read_yaml_file
-from .theme import Theme
+from .theme import CONTRAST_PARTNER, Theme, contrast
 
 RADAR_FILE = Path("radar/radar.yaml")
 CAPABILITIES_FILE = Path("radar/capabilities.yaml")
@@ -76,9 +76,7 @@ def _blip_context(radar: Radar, problems: Problems, strict: bool) -> tuple:
     return (radar.quadrants, radar.rings, radar.edition, cells, tuple(radar.initiatives), strict, str(problems.root))
 
 
-def _made_cached(
-    path: Path, doc: Document, context: tuple, problems: Problems, make: Callable[[Problems], Any]
-) -> Any:
+def _made_cached(path: Path, doc: Document, context: tuple, problems: Problems, make: Callable[[Problems], Any]) -> Any:
     cached = _made.get(path)
     if cached is None or cached[0] is not doc or cached[1] != context:
         scratch = Problems(problems.root)
@@ -166,6 +164,13 @@ def _segments(
         if not COLOR_RE.match(color):
             _where(problems, doc, kind, i, "color")(f"colour '{color}' must be written #rrggbb, such as '#1b5e8c'")
             color = palette[i]
+        partner, what = CONTRAST_PARTNER[kind[:-1]]
+        if contrast(color, partner) < 4.5:
+            _where(problems, doc, kind, i, "color")(
+                f"colour '{color}'{'' if 'color' in f else ' (from the theme)'} gives {what} a contrast of "
+                f"{contrast(color, partner):.1f}:1; WCAG 2.1 AA needs 4.5:1: set a "
+                f"{'darker' if partner == '#ffffff' else 'lighter'} 'color: ...'"
+            )
         result.append(Segment(f["id"], f["name"], f.get("description", ""), len(result), color))
     return tuple(result)
 
@@ -267,8 +272,13 @@ def _load_all(folder: Path, problems: Problems, make: Callable[[Path, Document],
             continue
         if not path.resolve().is_relative_to(folder.resolve()):
             # A link in a pull request must not pull files from elsewhere on the build machine into the site.
-            problems.add(path, 1, 1, f"the file is a link to {path.resolve()}, outside {folder.name}/: "
-                         "replace the link with the file itself")
+            problems.add(
+                path,
+                1,
+                1,
+                f"the file is a link to {path.resolve()}, outside {folder.name}/: "
+                "replace the link with the file itself",
+            )
             continue
         if ident in first_path:
             other = problems.relative(first_path[ident])

@@ -84,3 +84,19 @@ def colors_css(quadrants: Sequence[Segment], rings: Sequence[Segment]) -> bytes:
     lines += [f".quadrant-color-{q.id} {{ background-color: var(--quadrant-{q.id}); }}" for q in quadrants]
     lines += [f".ring-color-{r.id} {{ background-color: var(--ring-{r.id}); }}" for r in rings]
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG 2.1 contrast ratio of two #rrggbb colours (1 to 21)."""
+
+    def luminance(color: str) -> float:
+        channels = [int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+# What each colour must stand against: white numbers sit on quadrant colours, dark ring names on ring colours.
+CONTRAST_PARTNER = {"quadrant": ("#ffffff", "the white blip numbers"), "ring": ("#1d2329", "the dark ring names")}
