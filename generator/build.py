@@ -7,7 +7,6 @@ import hashlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
 
 import jinja2
 
@@ -18,18 +17,8 @@ from .load import load
 from .model import Radar
 from .output import OutputError, check_target, write_site
 from .pages import FAMILIES, Site
-from .problems import Problem, Problems, format_problems, rebased
+from .problems import Problem, report
 from .theme import Theme, colors_css
-
-
-def report(problems: Problems, fmt: str = "text", stream: TextIO | None = None) -> None:
-    # sys.stderr is looked up per call, not bound at import, so redirected output (tests, serve) catches it.
-    stream = stream or sys.stderr
-    items = problems.sorted()
-    stream.write(format_problems(items if fmt == "text" else rebased(items, problems.root), fmt))
-    if fmt == "text" and items:
-        files = len({p.path for p in items})
-        stream.write(f"{len(problems.errors)} error(s), {len(problems.warnings)} warning(s) in {files} file(s)\n")
 
 
 def cached_raster(source: Path, frame: picture.Frame, dots: list[picture.Dot], fmt: str, title: str) -> bytes:
@@ -102,12 +91,6 @@ def growth_notes(site: Site) -> list[str]:
             f"{count} blips in quadrant '{site.radar.quadrants[quadrant].name}' do not overlap"
         )
     return notes
-
-
-def check(source: Path, strict: bool = False, fmt: str = "text") -> int:
-    radar, problems = load(source, strict)
-    report(problems, fmt, sys.stdout if fmt != "text" else sys.stderr)
-    return 1 if problems.errors or radar is None else 0
 
 
 def build(source: Path, out: Path, strict: bool = False) -> int:

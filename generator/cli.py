@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return check_against(args.source, args.base, args.strict, args.format)
     if args.command == "check":
-        from .build import check
+        from .check import check
 
         return check(args.source, args.strict, args.format)
     if args.command == "moves":

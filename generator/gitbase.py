@@ -15,12 +15,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build import report
 from .editions import entry_at
 from .load import BLIPS_DIR, RADAR_FILE, load
+from .mdtable import md_table
 from .model import Blip, Radar
-from .moves import md_table
-from .problems import Problems
+from .problems import Problems, report
 from .source import read_front_matter_file
 
 CONTENT = ("radar", BLIPS_DIR.as_posix(), "themes")  # what the loader reads; everything else stays in git

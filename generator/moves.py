@@ -23,6 +23,7 @@ from matplotlib.figure import Figure
 from . import picture
 from .editions import MOVED_IN, MOVED_OUT, NEW, RETIRED, STATUSES, UNCHANGED, Standing, previous_edition
 from .i18n import translator
+from .mdtable import md_cell, md_table
 from .model import Radar, Segment
 from .problems import choices
 from .views import EditionView
@@ -172,20 +173,6 @@ def as_text(rv: Review) -> str:
     if not rv.retired:
         lines.append("  " + t("moves_none_retired"))
     return "\n".join(lines) + "\n"
-
-
-def md_cell(text: str) -> str:
-    """Text safe inside a Markdown table cell: no line breaks, no column breaks, no raw HTML."""
-    text = " ".join(str(text).split())
-    for char, escaped in (("\\", "\\\\"), ("|", "\\|"), ("<", "&lt;"), (">", "&gt;"), ("`", "\\`")):
-        text = text.replace(char, escaped)
-    return text
-
-
-def md_table(header: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(md_cell(h) for h in header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in rows]
-    return lines
 
 
 def as_markdown(rv: Review) -> str:
@@ -425,8 +412,8 @@ def _flow(lines: list[tuple[str, str]], first: Figure, top: float) -> list[Figur
 
 def run(source: Path, edition: str | None, fmt: str) -> int:
     """`radar moves`: the review of an edition on stdout; problems and unknown editions on stderr, exit 1."""
-    from .build import report
     from .load import load
+    from .problems import report
 
     radar, problems = load(source)
     if radar is None or problems.errors:

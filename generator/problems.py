@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import difflib
 import json
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TextIO
 
 ERROR = "error"
 WARNING = "warning"
@@ -119,3 +121,13 @@ def rebased(problems: list[Problem], root: Path) -> list[Problem]:
     if prefix in ("", "."):
         return problems
     return [p if Path(p.path).is_absolute() else replace(p, path=f"{prefix}/{p.path}") for p in problems]
+
+
+def report(problems: Problems, fmt: str = "text", stream: TextIO | None = None) -> None:
+    # sys.stderr is looked up per call, not bound at import, so redirected output (tests, serve) catches it.
+    stream = stream or sys.stderr
+    items = problems.sorted()
+    stream.write(format_problems(items if fmt == "text" else rebased(items, problems.root), fmt))
+    if fmt == "text" and items:
+        files = len({p.path for p in items})
+        stream.write(f"{len(problems.errors)} error(s), {len(problems.warnings)} warning(s) in {files} file(s)\n")

@@ -1,0 +1,15 @@
+"""`radar check`: validate everything, write nothing, and stay quick (no matplotlib import)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .load import load
+from .problems import report
+
+
+def check(source: Path, strict: bool = False, fmt: str = "text") -> int:
+    radar, problems = load(source, strict)
+    report(problems, fmt, sys.stdout if fmt != "text" else sys.stderr)
+    return 1 if problems.errors or radar is None else 0
