@@ -49,8 +49,9 @@ cells:
 """
 
 
-def blip_text(title: str = "Thing", quadrant: str = "data", ring: str = "trial", extra: str = "",
-              body: str = "Some text.") -> str:
+def blip_text(
+    title: str = "Thing", quadrant: str = "data", ring: str = "trial", extra: str = "", body: str = "Some text."
+) -> str:
     return f"---\ntitle: {title}\nquadrant: {quadrant}\nring: {ring}\n{extra}---\n{body}\n"
 
 
@@ -61,8 +62,10 @@ class RadarDir:
         self.root = root
         self.write("radar/radar.yaml", RADAR_YAML)
         self.write("radar/capabilities.yaml", CAPABILITIES_YAML)
-        self.write("radar/initiatives/pilot-one.md",
-                   "---\ntitle: Pilot one\nlead: Team A\nstatus: pilot\ncapabilities: [tech-future]\n---\nBody.\n")
+        self.write(
+            "radar/initiatives/pilot-one.md",
+            "---\ntitle: Pilot one\nlead: Team A\nstatus: pilot\ncapabilities: [tech-future]\n---\nBody.\n",
+        )
 
     def write(self, rel: str, text: str | bytes) -> Path:
         path = self.root / rel
@@ -84,8 +87,13 @@ def radar_dir(tmp_path: Path) -> RadarDir:
 
 def run_radar(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """The real command line, in a subprocess, as an author would run it."""
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd or ROOT, capture_output=True,
-                          text=True, env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd or ROOT,
+        capture_output=True,
+        text=True,
+        env={**__import__("os").environ, "PYTHONPATH": str(ROOT)},
+    )
 
 
 @pytest.fixture(scope="session")
