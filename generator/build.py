@@ -16,8 +16,8 @@ from .data import dumps, radar_data
 from .load import load
 from .model import Radar
 from .output import OutputError, check_target, write_site
-from .pages import FAMILIES, Site
-from .problems import Problem, report
+from .pages import FAMILIES, Site, template_problem
+from .problems import report
 from .theme import Theme, colors_css
 
 
@@ -107,10 +107,7 @@ def build(source: Path, out: Path, strict: bool = False) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except jinja2.TemplateError as exc:
-        where = Problem(
-            getattr(exc, "filename", None) or "template", getattr(exc, "lineno", None) or 1, 1, f"template error: {exc}"
-        )
-        print(where.text() + f"\nnothing written: {out} is unchanged", file=sys.stderr)
+        print(template_problem(exc).text() + f"\nnothing written: {out} is unchanged", file=sys.stderr)
         return 1
     for note in growth_notes(site):
         print(note, file=sys.stderr)

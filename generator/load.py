@@ -33,6 +33,7 @@ from .schema import (
 )
 from .source import Document, read_front_matter_file, read_yaml_file
 from .theme import CONTRAST_PARTNER, Theme, contrast
+from .urls import slug
 
 RADAR_FILE = Path("radar/radar.yaml")
 CAPABILITIES_FILE = Path("radar/capabilities.yaml")
@@ -261,7 +262,7 @@ def _load_all(folder: Path, problems: Problems, make: Callable[[Path, Document],
     for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
         ident = path.stem
         if not ID_RE.match(ident):
-            suggestion = re.sub(r"[^a-z0-9]+", "-", ident.lower()).strip("-") or what
+            suggestion = slug(ident, fallback=what)
             problems.add(
                 path,
                 1,

@@ -17,6 +17,7 @@ import jinja2
 from . import archive_pages, capability_pages, picture, search, urls
 from .i18n import translator
 from .model import Radar
+from .problems import Problem
 from .theme import Theme
 from .views import EditionView
 
@@ -167,3 +168,9 @@ FAMILIES: list[Callable[[Site], Iterator[Page]]] = [home, blips, quadrants, ring
 FAMILIES += [archive_pages.moves_page, archive_pages.archive_pages]  # ring moves and the edition archive
 FAMILIES.append(search.search_page)  # search and filters: search page with the browse index of filter pages
 FAMILIES += [capability_pages.capability_pages, capability_pages.initiative_pages]  # capability model, initiatives
+
+
+def template_problem(exc: jinja2.TemplateError) -> Problem:
+    """A theme's template mistake as a problem at its file and line, like any content mistake."""
+    name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "template"
+    return Problem(str(name), getattr(exc, "lineno", None) or 1, 1, f"template error: {exc}")

@@ -13,7 +13,6 @@ import argparse
 import re
 import shlex
 import sys
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +25,7 @@ from .load import BLIPS_DIR, INITIATIVES_DIR, load
 from .model import Radar
 from .problems import choices
 from .schema import INITIATIVE_STATUSES
+from .urls import slug
 
 MAX_SLUG = 60
 
@@ -151,13 +151,8 @@ class Question:
 
 
 def slugify(title: str) -> str:
-    """An id a file name can hold: ASCII lowercase, digits and hyphens ('Spraakherkenning & AI' ->
-    'spraakherkenning-ai'), so it is the same on every file system and in every URL."""
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(slug) > MAX_SLUG:
-        slug = slug[:MAX_SLUG].rsplit("-", 1)[0] or slug[:MAX_SLUG]
-    return slug
+    """The id for a new file (urls.slug), empty when the title holds no letter or digit."""
+    return slug(title, MAX_SLUG, fallback="")
 
 
 def yaml_scalar(value: str) -> str:

@@ -271,11 +271,6 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
         self._code[bucket.key] = bucket.bytecode_to_string()
 
 
-def _template_problem(exc: jinja2.TemplateError) -> Problem:
-    name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "template"
-    return Problem(str(name), getattr(exc, "lineno", None) or 1, 1, f"template error: {exc}")
-
-
 def error_page(build: Build) -> bytes:
     """A self-contained page listing every problem; it carries the reload script like every page."""
     heading, advice = ERROR_TEXT.get(build.language, ERROR_TEXT["en"])
@@ -354,8 +349,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self._redirect(raw.rstrip("/") + "/")
                 return
         except Exception as exc:  # noqa: BLE001 - a broken template or page family must not stop the preview
+            from .pages import template_problem
+
             problem = (
-                _template_problem(exc)
+                template_problem(exc)
                 if isinstance(exc, jinja2.TemplateError)
                 else Problem(path, 1, 1, f"could not make this page: {type(exc).__name__}: {exc}")
             )

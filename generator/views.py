@@ -87,15 +87,19 @@ class EditionView:
         return [d for d, s in zip(self.dots, self.on_radar, strict=True) if keep(s.blip)]
 
     def grouped(self) -> list[tuple]:
-        """Legend structure: [(quadrant, [(ring, [standing, ...]), ...]), ...]."""
-        result = []
-        for quadrant in self.radar.quadrants:
-            rings = []
-            for ring in self.radar.rings:
-                members = [s for s in self.on_radar if s.blip.quadrant == quadrant.id and s.ring == ring.id]
-                rings.append((ring, members))
-            result.append((quadrant, rings))
-        return result
+        """Legend structure: [(quadrant, [(ring, [standing, ...]), ...]), ...], in legend order."""
+        return self._grouped
+
+    @cached_property
+    def _grouped(self) -> list[tuple]:
+        # One pass over the blips, computed once: the home, quadrant and archive pages all ask for it.
+        cells: dict[tuple[str, str], list[Standing]] = {}
+        for s in self.on_radar:
+            cells.setdefault((s.blip.quadrant, s.ring), []).append(s)
+        return [
+            (quadrant, [(ring, cells.get((quadrant.id, ring.id), [])) for ring in self.radar.rings])
+            for quadrant in self.radar.quadrants
+        ]
 
 
 def _first_edition(blip: Blip) -> str:
