@@ -34,8 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator import build as build_module  # noqa: E402
-from generator.load import load  # noqa: E402
-from generator.output import write_site  # noqa: E402
+from generator.content.load import load  # noqa: E402
+from generator.outputs.write import write_site  # noqa: E402
 
 WORDS = (
     "politie data analyse burger veiligheid opsporing team pilot model keten platform privacy toezicht "

@@ -55,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("base", metavar="BASE", help="git revision to compare with, such as origin/main")
     diff.add_argument("--source", type=Path, default=Path("."), help="the radar's folder (default: .)")
     # Authoring: `radar new` and `radar serve` declare their own options (scaffold.py, serve.py).
-    from . import scaffold, serve
+    from .commands import scaffold, serve
 
     scaffold.add_parser(commands)
     serve.add_parser(commands)
@@ -65,31 +65,31 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "build":
-        from .build import build
+        from .commands.build import build
 
         return build(args.source, args.out or args.source / "site", args.strict)
     if args.command == "check" and args.base:
-        from .gitbase import check_against
+        from .commands.gitbase import check_against
 
         return check_against(args.source, args.base, args.strict, args.format)
     if args.command == "check":
-        from .check import check
+        from .commands.check import check
 
         return check(args.source, args.strict, args.format)
     if args.command == "moves":
-        from .moves import run
+        from .outputs.review import run
 
         return run(args.source, args.edition, args.format)
     if args.command == "diff":
-        from .gitbase import diff
+        from .commands.gitbase import diff
 
         return diff(args.source, args.base)
     if args.command == "new":
-        from .scaffold import new
+        from .commands.scaffold import new
 
         return new(args)
     if args.command == "serve":
-        from .serve import serve
+        from .commands.serve import serve
 
         return serve(args.source, args.port, args.out, args.strict)
     return 2

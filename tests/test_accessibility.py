@@ -18,7 +18,7 @@ from axe_playwright_python.sync_playwright import Axe
 from browser_util import WCAG_AA, duplicate_ids, format_violations, missing_core, outline, page_types
 from conftest import ROOT, run_radar
 
-from generator import picture
+from generator.outputs import picture
 
 LANGUAGE = yaml.safe_load((ROOT / "radar" / "radar.yaml").read_text(encoding="utf-8"))["language"]
 
@@ -276,9 +276,9 @@ def test_english_build_is_english_and_passes_axe(browser, axe, tmp_path):
 def test_two_pictures_on_one_page_share_no_id():
     """matplotlib names its groups (figure_1, patch_1) and clip paths: two pictures on one page
     (an edition next to the current one, a radar and a zoomed quadrant) must not repeat them."""
-    from generator.load import load
-    from generator.pages import Site
-    from generator.theme import Theme
+    from generator.content.load import load
+    from generator.render.pages import Site
+    from generator.render.theme import Theme
 
     radar, _ = load(ROOT)
     site = Site(radar, Theme(ROOT, radar.theme))

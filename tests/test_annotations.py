@@ -16,7 +16,7 @@ import sys
 
 from conftest import ROOT, run_radar
 
-from generator.problems import ERROR, WARNING, Problem, format_problems
+from generator.content.problems import ERROR, WARNING, Problem, format_problems
 
 GITHUB_LINE = re.compile(r"^::(error|warning) file=([^,:]+),line=(\d+),col=(\d+)::(.*)$")
 GITLAB_SEVERITIES = {"info", "minor", "major", "critical", "blocker"}

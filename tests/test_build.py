@@ -501,8 +501,8 @@ def test_sixteen_years_of_thoughtworks_statuses_are_reproduced(tmp_path):
     the one Thoughtworks printed.  The two exceptions are name clashes in the
     data itself: two different tools called Gremlin, and 'Zap' reviving 'ZAP'.
     """
-    from generator.editions import snapshot
-    from generator.load import load
+    from generator.content.load import load
+    from generator.domain.editions import snapshot
 
     source, _ = realdata.thoughtworks_radar(tmp_path / "src", realdata.volumes())
     loaded, problems = load(source)

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from conftest import run_radar
 
-from generator.editions import snapshot
-from generator.load import load
-from generator.model import Blip, HistoryEntry, Radar, Segment
-from generator.moves import review, review_pdf_key
-from generator.urls import relative
+from generator.content.load import load
+from generator.content.model import Blip, HistoryEntry, Radar, Segment
+from generator.domain.editions import snapshot
+from generator.outputs.review import review, review_pdf_key
+from generator.render.urls import relative
 
 RINGS = ("adopt", "trial", "assess", "hold")  # inner to outer
 

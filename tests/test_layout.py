@@ -15,7 +15,7 @@ import pytest
 from conftest import RadarDir
 from inprocess import radar
 
-from generator.layout import BLIP_R, CLEAR, GAP, LABEL_CLEAR, Item, Layout, layout
+from generator.domain.layout import BLIP_R, CLEAR, GAP, LABEL_CLEAR, Item, Layout, layout
 
 EDITIONS = ("2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2")
 CURRENT = EDITIONS[-1]

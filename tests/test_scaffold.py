@@ -12,7 +12,7 @@ import pytest
 import yaml
 from conftest import ROOT, run_radar
 
-from generator.scaffold import slugify, yaml_scalar
+from generator.commands.scaffold import slugify, yaml_scalar
 
 
 def new(source: Path, *args: str, answers: str | None = None) -> subprocess.CompletedProcess:
@@ -318,7 +318,7 @@ def _field_tables(text: str) -> list[dict[str, bool]]:
 
 
 def test_contributing_documents_every_declared_field_in_both_languages():
-    from generator import schema
+    from generator.content import schema
 
     declared = [schema.BLIP_FIELDS, schema.HISTORY_FIELDS, schema.LEAFLET_FIELDS, schema.INITIATIVE_FIELDS]
     expected = [{f.name: f.required for f in fields.values()} for fields in declared]

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, blip_text
 
-from generator.serve import _site_path, inject
+from generator.commands.serve import _site_path, inject
 
 TIMEOUT = 20.0
 
@@ -270,7 +270,7 @@ def test_the_page_in_a_browser_reloads_by_itself(server, radar_dir, page):
 
 def test_unchanged_blips_are_checked_again_when_what_they_name_changes(radar_dir):
     """The loader reuses a checked blip only while its file and the radar it refers to are unchanged."""
-    from generator.load import load
+    from generator.content.load import load
 
     radar_dir.blip("x", extra="initiatives: [pilot-one]\ncapabilities: [tech-future]\n")
     assert not load(radar_dir.root)[1].errors

@@ -18,8 +18,8 @@ import pytest
 from conftest import ROOT, run_radar
 from matplotlib.image import imread
 
-from generator import urls
 from generator.i18n import STRINGS
+from generator.render import urls
 
 TEMPLATES = ROOT / "themes" / "default" / "templates"
 DEFAULT_STATIC = ROOT / "themes" / "default" / "static"

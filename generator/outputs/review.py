@@ -20,13 +20,13 @@ from pathlib import Path
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
+from ..content.model import Radar, Segment
+from ..content.problems import choices
+from ..domain.editions import MOVED_IN, MOVED_OUT, NEW, RETIRED, STATUSES, UNCHANGED, Standing, previous_edition
+from ..domain.views import EditionView
+from ..i18n import translator
 from . import picture
-from .editions import MOVED_IN, MOVED_OUT, NEW, RETIRED, STATUSES, UNCHANGED, Standing, previous_edition
-from .i18n import translator
 from .mdtable import md_cell, md_table
-from .model import Radar, Segment
-from .problems import choices
-from .views import EditionView
 
 FORMATS = ("text", "markdown", "csv")
 A4 = (8.27, 11.69)  # inches, portrait
@@ -412,8 +412,8 @@ def _flow(lines: list[tuple[str, str]], first: Figure, top: float) -> list[Figur
 
 def run(source: Path, edition: str | None, fmt: str) -> int:
     """`radar moves`: the review of an edition on stdout; problems and unknown editions on stderr, exit 1."""
-    from .load import load
-    from .problems import report
+    from ..content.load import load
+    from ..content.problems import report
 
     radar, problems = load(source)
     if radar is None or problems.errors:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .load import load
-from .problems import report
+from ..content.load import load
+from ..content.problems import report
 
 
 def check(source: Path, strict: bool = False, fmt: str = "text") -> int:

@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..content.model import Axis, Blip, CapabilityModel, Cell, Initiative, Score
+from ..content.schema import SCORE_STATUSES
+from ..domain.editions import Standing
 from . import urls
-from .editions import Standing
-from .model import Axis, Blip, CapabilityModel, Cell, Initiative, Score
-from .schema import SCORE_STATUSES
 
 if TYPE_CHECKING:  # pages.py imports this module for FAMILIES: import it back only where it runs
     from .pages import Page, Site

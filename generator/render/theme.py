@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 import yaml
 
 if TYPE_CHECKING:
-    from .model import Segment
+    from ..content.model import Segment
 
-PACKAGE_THEMES = Path(__file__).resolve().parent.parent / "themes"
+PACKAGE_THEMES = Path(__file__).resolve().parents[2] / "themes"  # the repository's themes/ (editable install)
 
 
 def _packaged_default() -> Path:

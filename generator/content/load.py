@@ -11,6 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..render.theme import CONTRAST_PARTNER, Theme, contrast
+from ..render.urls import slug
 from . import markup
 from .model import Axis, Blip, CapabilityModel, Cell, HistoryEntry, Initiative, Leaflet, Radar, Score, Segment
 from .problems import Problems, choices
@@ -32,8 +34,6 @@ from .schema import (
     read_fields,
 )
 from .source import Document, read_front_matter_file, read_yaml_file
-from .theme import CONTRAST_PARTNER, Theme, contrast
-from .urls import slug
 
 RADAR_FILE = Path("radar/radar.yaml")
 CAPABILITIES_FILE = Path("radar/capabilities.yaml")

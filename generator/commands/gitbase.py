@@ -15,12 +15,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .editions import entry_at
-from .load import BLIPS_DIR, RADAR_FILE, load
-from .mdtable import md_table
-from .model import Blip, Radar
-from .problems import Problems, report
-from .source import read_front_matter_file
+from ..content.load import BLIPS_DIR, RADAR_FILE, load
+from ..content.model import Blip, Radar
+from ..content.problems import Problems, report
+from ..content.source import read_front_matter_file
+from ..domain.editions import entry_at
+from ..outputs.mdtable import md_table
 
 CONTENT = ("radar", BLIPS_DIR.as_posix(), "themes")  # what the loader reads; everything else stays in git
 EDITED_FIELDS = ("title", "summary", "quadrant", "tags", "capabilities", "initiatives", "algorithm", "leaflet")

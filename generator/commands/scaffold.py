@@ -20,12 +20,12 @@ from typing import TextIO
 
 import yaml
 
-from .i18n import translator
-from .load import BLIPS_DIR, INITIATIVES_DIR, load
-from .model import Radar
-from .problems import choices
-from .schema import INITIATIVE_STATUSES
-from .urls import slug
+from ..content.load import BLIPS_DIR, INITIATIVES_DIR, load
+from ..content.model import Radar
+from ..content.problems import choices
+from ..content.schema import INITIATIVE_STATUSES
+from ..i18n import translator
+from ..render.urls import slug
 
 MAX_SLUG = 60
 

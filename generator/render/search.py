@@ -13,8 +13,8 @@ import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..content.model import Blip
 from . import urls
-from .model import Blip
 
 if TYPE_CHECKING:  # pages.py imports this module for FAMILIES: import it back only where it runs
     from .pages import Page, Site

@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..content.model import Blip, Radar
+from ..i18n import translator
+from ..outputs.picture import Dot, Frame
+from ..render.urls import blip_url, slug
 from .editions import Standing, snapshot
-from .i18n import translator
 from .layout import Item, Layout, layout
-from .model import Blip, Radar
-from .picture import Dot, Frame
-from .urls import blip_url, slug
 
 
 @dataclass

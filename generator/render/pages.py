@@ -14,12 +14,13 @@ from functools import cached_property
 
 import jinja2
 
-from . import archive_pages, capability_pages, picture, search, urls
-from .i18n import translator
-from .model import Radar
-from .problems import Problem
+from ..content.model import Radar
+from ..content.problems import Problem
+from ..domain.views import EditionView
+from ..i18n import translator
+from ..outputs import picture
+from . import archive_pages, capability_pages, search, urls
 from .theme import Theme
-from .views import EditionView
 
 
 @dataclass

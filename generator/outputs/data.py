@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import picture, urls
-from .capability_pages import capability_data
-from .pages import Site
+from ..render import urls
+from ..render.capability_pages import capability_data
+from ..render.pages import Site
+from . import picture
 
 
 def radar_data(site: Site) -> dict[str, Any]:

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
+from ..outputs.cache import cached
+from ..outputs.review import Review, chart_svg, review, review_pdf, review_pdf_key
 from . import urls
-from .cache import cached
-from .moves import Review, chart_svg, review, review_pdf, review_pdf_key
 
 if TYPE_CHECKING:  # pages.py imports this module for FAMILIES: import it back only where it runs
     from .pages import Page, Site

@@ -10,15 +10,17 @@ from pathlib import Path
 
 import jinja2
 
-from . import __version__, archive_pages, picture, search, urls
-from .cache import CACHE_DIR, cached
-from .data import dumps, radar_data
-from .load import load
-from .model import Radar
-from .output import OutputError, check_target, write_site
-from .pages import FAMILIES, Site, template_problem
-from .problems import report
-from .theme import Theme, colors_css
+from .. import __version__
+from ..content.load import load
+from ..content.model import Radar
+from ..content.problems import report
+from ..outputs import picture
+from ..outputs.cache import CACHE_DIR, cached
+from ..outputs.data import dumps, radar_data
+from ..outputs.write import OutputError, check_target, write_site
+from ..render import archive_pages, search, urls
+from ..render.pages import FAMILIES, Site, template_problem
+from ..render.theme import Theme, colors_css
 
 
 def cached_raster(source: Path, frame: picture.Frame, dots: list[picture.Dot], fmt: str, title: str) -> bytes:

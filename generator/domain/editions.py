@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Blip, HistoryEntry, Radar
+from ..content.model import Blip, HistoryEntry, Radar
 
 NEW, MOVED_IN, MOVED_OUT, UNCHANGED, RETIRED = "new", "moved-in", "moved-out", "unchanged", "retired"
 STATUSES = (NEW, MOVED_IN, MOVED_OUT, UNCHANGED, RETIRED)

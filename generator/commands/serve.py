@@ -35,11 +35,11 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
-from .output import OutputError, check_target, update_site, write_site
-from .problems import Problem
+from ..content.problems import Problem
+from ..outputs.write import OutputError, check_target, update_site, write_site
 
 if TYPE_CHECKING:  # pages imports matplotlib, which `radar --help` should not wait for
-    from .pages import Page, Site
+    from ..render.pages import Page, Site
 
 WATCHED = ("blips", "radar", "themes")
 DEBOUNCE = 0.1
@@ -117,9 +117,9 @@ class Preview:
 
     def rebuild(self) -> Build:
         """Load (reusing unchanged files) into a new Site; render nothing yet."""
-        from .load import load
-        from .pages import Site
-        from .theme import Theme
+        from ..content.load import load
+        from ..render.pages import Site
+        from ..render.theme import Theme
 
         started = time.perf_counter()
         self._count += 1
@@ -247,7 +247,7 @@ class Preview:
 
 
 def _families() -> list:
-    from .pages import FAMILIES
+    from ..render.pages import FAMILIES
 
     return FAMILIES
 
@@ -349,7 +349,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self._redirect(raw.rstrip("/") + "/")
                 return
         except Exception as exc:  # noqa: BLE001 - a broken template or page family must not stop the preview
-            from .pages import template_problem
+            from ..render.pages import template_problem
 
             problem = (
                 template_problem(exc)

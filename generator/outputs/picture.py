@@ -30,7 +30,7 @@ from matplotlib.patches import Arc, Circle, PathPatch, Wedge  # noqa: E402
 from matplotlib.path import Path as MPath  # noqa: E402
 from matplotlib.textpath import TextPath  # noqa: E402
 
-from .layout import BLIP_R, Geometry  # noqa: E402
+from ..domain.layout import BLIP_R, Geometry  # noqa: E402
 
 matplotlib.rcParams.update(
     {

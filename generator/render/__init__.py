@@ -1,0 +1,1 @@
+"""The HTML site: page families, theme, URLs, rendered with (sandboxed) Jinja2."""
