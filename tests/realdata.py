@@ -11,6 +11,7 @@ title such as `TOON (Token-Oriented Object Notation)` arrives as written.
 from __future__ import annotations
 
 import csv
+import os
 import html.parser
 import json
 import re
@@ -19,7 +20,9 @@ from pathlib import Path
 
 import yaml
 
-DATA = Path("/work/shared/data")
+# The shared data sets lie beside the repository (../shared/data), on every machine and in CI;
+# RADAR_SHARED_DATA points elsewhere when they do not.
+DATA = Path(os.environ.get("RADAR_SHARED_DATA") or Path(__file__).resolve().parents[2] / "shared" / "data")
 THOUGHTWORKS = DATA / "thoughtworks-radar-volumes"
 ZALANDO = DATA / "zalando-tech-radar-config.json"
 
