@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return check(args.source, args.strict, args.format)
     if args.command == "moves":
-        from .outputs.review import run
+        from .commands.moves import run
 
         return run(args.source, args.edition, args.format)
     if args.command == "diff":

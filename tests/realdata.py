@@ -11,9 +11,9 @@ title such as `TOON (Token-Oriented Object Notation)` arrives as written.
 from __future__ import annotations
 
 import csv
-import os
 import html.parser
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -13,7 +13,8 @@ from conftest import run_radar
 from generator.content.load import load
 from generator.content.model import Blip, HistoryEntry, Radar, Segment
 from generator.domain.editions import snapshot
-from generator.outputs.review import review, review_pdf_key
+from generator.domain.review import review
+from generator.outputs.review_pdf import review_pdf_key
 from generator.render.urls import relative
 
 RINGS = ("adopt", "trial", "assess", "hold")  # inner to outer

@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
+from ..domain.review import Review, review
 from ..outputs.cache import cached
-from ..outputs.review import Review, chart_svg, review, review_pdf, review_pdf_key
+from ..outputs.charts import chart_svg
+from ..outputs.review_pdf import review_pdf, review_pdf_key
 from . import urls
 
 if TYPE_CHECKING:  # pages.py imports this module for FAMILIES: import it back only where it runs

@@ -1,0 +1,68 @@
+"""The ring-moves chart: a from-ring x to-ring matrix, its own SVG on the moves pages and the top of the review PDF."""
+
+from __future__ import annotations
+
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+
+from ..domain.editions import MOVED_IN, MOVED_OUT, NEW, RETIRED, UNCHANGED
+from ..domain.review import Review
+from ..i18n import translator
+from . import picture
+
+KIND_COLORS = {  # cell backgrounds of the chart; the kind is also written in the cell, never colour alone
+    NEW: "#d7eedb",
+    MOVED_IN: "#d6e6f5",
+    MOVED_OUT: "#f6dfd2",
+    UNCHANGED: "#eceff2",
+    RETIRED: "#efe9c9",
+}
+
+
+def chart_figure(rv: Review) -> Figure:
+    """A from-ring x to-ring matrix: every blip of the edition counted once, the diagonal is 'unchanged'."""
+    t = translator(rv.radar.language)
+    rings = [r.name for r in rv.radar.rings]
+    rows, cols = [t("chart_new_row"), *rings], [*rings, t("chart_retired_col")]
+    fig = Figure(figsize=(1.9 + 1.25 * len(cols), 1.5 + 0.62 * len(rows)), dpi=72)
+    draw_chart(fig, rv, (0.25, 0.08, 0.72, 0.74))
+    title = t("moves_chart") + f" — {t('edition')} {rv.edition}"
+    fig.text(0.02, 0.98, title, ha="left", va="top", fontsize=11, fontweight="bold", color=picture.TEXT_COLOR)
+    return fig
+
+
+def draw_chart(fig: Figure, rv: Review, rect: tuple[float, float, float, float]) -> None:
+    """The matrix into `rect` of `fig`: its own figure for the page, the top of an A4 page in the PDF."""
+    t = translator(rv.radar.language)
+    rings = [r.name for r in rv.radar.rings]
+    rows, cols = [t("chart_new_row"), *rings], [*rings, t("chart_retired_col")]
+    ax = fig.add_axes(rect)
+    grid = rv.matrix
+    for i in range(len(rows)):
+        for j in range(len(cols)):
+            n, kind = grid[i][j], rv.cell_kind(i, j)
+            impossible = i == 0 and j == len(cols) - 1
+            face = "#ffffff" if n == 0 or impossible else KIND_COLORS[kind]
+            ax.add_patch(_cell(j, i, face))
+            if n:
+                ax.text(j + 0.5, i + 0.42, str(n), ha="center", va="center", fontsize=13, fontweight="bold")
+                ax.text(j + 0.5, i + 0.78, t("status_" + kind), ha="center", va="center", fontsize=8)
+    ax.set_xlim(0, len(cols))
+    ax.set_ylim(len(rows), 0)
+    ax.set_xticks([j + 0.5 for j in range(len(cols))], cols, fontsize=9)
+    ax.set_yticks([i + 0.5 for i in range(len(rows))], rows, fontsize=9)
+    ax.xaxis.tick_top()
+    ax.tick_params(length=0)
+    for side in ax.spines.values():
+        side.set_visible(False)
+    ax.set_xlabel(t("chart_to", edition=rv.edition), fontsize=9, labelpad=6)
+    ax.xaxis.set_label_position("top")
+    ax.set_ylabel(t("chart_from", edition=rv.previous or "—"), fontsize=9)
+
+
+def _cell(x: int, y: int, face: str) -> Rectangle:
+    return Rectangle((x, y), 1, 1, facecolor=face, edgecolor=picture.AXIS_COLOR, linewidth=0.6)
+
+
+def chart_svg(rv: Review) -> bytes:
+    return picture.chart_bytes(chart_figure(rv), "svg")
