@@ -24,7 +24,17 @@ import yaml
 # RADAR_SHARED_DATA points elsewhere when they do not.
 DATA = Path(os.environ.get("RADAR_SHARED_DATA") or Path(__file__).resolve().parents[2] / "shared" / "data")
 THOUGHTWORKS = DATA / "thoughtworks-radar-volumes"
-ZALANDO = DATA / "zalando-tech-radar-config.json"
+ZALANDO = Path(__file__).resolve().parent / "data" / "zalando-entries.json"  # MIT: shipped with the tests
+
+
+def shared(path: Path) -> Path:
+    """A path in the shared data set; its absence fails the test with what to do, never skips it."""
+    if not path.exists():
+        raise FileNotFoundError(
+            f"{path} is missing: put the shared data set beside the repository or set RADAR_SHARED_DATA"
+        )
+    return path
+
 
 TW_QUADRANTS = (
     ("techniques", "Techniques"),
@@ -68,7 +78,7 @@ def edition(month: int, year: int) -> str:
 
 def volumes() -> list[Path]:
     """Every Thoughtworks volume, oldest first (the file names carry the volume number)."""
-    return sorted(THOUGHTWORKS.glob("*.csv"))
+    return sorted(shared(THOUGHTWORKS).glob("*.csv"))
 
 
 def volume_edition(path: Path) -> str:
