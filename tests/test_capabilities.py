@@ -17,10 +17,9 @@ import pytest
 import yaml
 from conftest import CAPABILITIES_YAML, ROOT, RadarDir, run_radar
 
-from generator.i18n import STRINGS
+from generator.i18n import catalogues
 
-NL = {key: value["nl"] for key, value in STRINGS.items()}
-EN = {key: value["en"] for key, value in STRINGS.items()}
+NL, EN = catalogues()["nl"], catalogues()["en"]
 LINE = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+):(?P<col>\d+): (?P<message>.*)$", re.M)
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 SCORE_ORDER = ("opgepakt", "in-uitvoering", "niet-in-beeld")  # best first, as the issue lists them

@@ -18,8 +18,13 @@ import pytest
 from conftest import ROOT, run_radar
 from matplotlib.image import imread
 
-from generator.i18n import STRINGS
+from generator.i18n import catalogues
 from generator.render import urls
+
+# The site's interface text (groups such as new. and serve. are for the commands), by key and language.
+STRINGS = {
+    key: {lang: words[key] for lang, words in catalogues().items()} for key in catalogues()["en"] if "." not in key
+}
 
 TEMPLATES = ROOT / "themes" / "default" / "templates"
 DEFAULT_STATIC = ROOT / "themes" / "default" / "static"

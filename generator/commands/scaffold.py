@@ -24,105 +24,10 @@ from ..content.load import BLIPS_DIR, INITIATIVES_DIR, load
 from ..content.model import Radar
 from ..content.problems import choices
 from ..content.schema import INITIATIVE_STATUSES
-from ..i18n import translator
+from ..i18n import Translator, translator
 from ..render.urls import slug
 
 MAX_SLUG = 60
-
-TEXT: dict[str, dict[str, str]] = {
-    "nl": {
-        "title": "Titel (de naam zoals collega's hem kennen)",
-        "summary": "Samenvatting in één zin (Enter om over te slaan)",
-        "note": "Waarom staat het in deze ring? (Enter voor de standaardtekst)",
-        "lead": "Trekker (team of rol)",
-        "quadrant": "Kwadrant",
-        "ring": "Ring",
-        "status": "Status",
-        "capabilities": "Capability-cellen waaraan het bijdraagt",
-        "initiatives": "Initiatieven die het gebruiken",
-        "pick_one": "Kies een nummer [1-{n}]: ",
-        "pick_many": "Kies nummers gescheiden door komma's, of Enter voor geen: ",
-        "not_a_choice": "'{answer}' is geen keuze uit de lijst; probeer het opnieuw.",
-        "empty": "Dit veld is verplicht; probeer het opnieuw.",
-        "default_note": "Nieuw op de radar.",
-        "created": "Nieuw bestand: {path}",
-        "next": "Volgende stappen:",
-        "step_edit": "Vul de tekst aan in {path}",
-        "step_check": "controleer alle bestanden",
-        "step_serve": "bekijk de site in je browser terwijl je schrijft",
-        "step_git": "zet het in een pull request:",
-        "commit_blip": "Nieuw op de radar: {title}",
-        "commit_initiative": "Nieuw initiatief: {title}",
-    },
-    "en": {
-        "title": "Title (the name colleagues know it by)",
-        "summary": "Summary in one sentence (Enter to skip)",
-        "note": "Why is it in this ring? (Enter for the default text)",
-        "lead": "Lead (team or role)",
-        "quadrant": "Quadrant",
-        "ring": "Ring",
-        "status": "Status",
-        "capabilities": "Capability cells it contributes to",
-        "initiatives": "Initiatives that use it",
-        "pick_one": "Pick a number [1-{n}]: ",
-        "pick_many": "Pick numbers separated by commas, or Enter for none: ",
-        "not_a_choice": "'{answer}' is not one of the choices; try again.",
-        "empty": "This field is required; try again.",
-        "default_note": "New on the radar.",
-        "created": "Created: {path}",
-        "next": "Next steps:",
-        "step_edit": "Fill in the text in {path}",
-        "step_check": "check every file",
-        "step_serve": "see the site in your browser while you write",
-        "step_git": "put it in a pull request:",
-        "commit_blip": "New on the radar: {title}",
-        "commit_initiative": "New initiative: {title}",
-    },
-}
-
-BLIP_BODY = {
-    "nl": """\
-## Wat is het
-
-Beschrijf in twee of drie zinnen wat {title} is, voor collega's zonder technische achtergrond.
-
-## Waarom in de ring {ring}
-
-Wat is er al geprobeerd, door wie, en wat weten we nog niet? Noem de pilot of het onderzoek.
-
-## Betekenis voor de politie
-
-Waar helpt het in het politiewerk? Welke risico's zijn er voor privacy, ethiek en wetgeving, en wie is
-het aanspreekpunt?
-""",
-    "en": """\
-## What it is
-
-Describe in two or three sentences what {title} is, for colleagues without a technical background.
-
-## Why in the ring {ring}
-
-What has been tried, by whom, and what do we not know yet? Name the pilot or the study.
-
-## What it means for the police
-
-Where does it help police work? What are the risks for privacy, ethics and law, and who is the
-contact?
-""",
-}
-
-INITIATIVE_BODY = {
-    "nl": """\
-Beschrijf in een paar alinea's wat {title} wil bereiken, voor wie, en hoe ver het is.
-
-Noem de technologieën op de radar die het gebruikt en wat het oplevert voor de capability-cellen.
-""",
-    "en": """\
-Describe in a few paragraphs what {title} sets out to achieve, for whom, and how far it has come.
-
-Name the technologies on the radar it uses and what it brings to the capability cells.
-""",
-}
 
 
 class Abort(Exception):
@@ -201,27 +106,27 @@ def _ask_line(prompt: str, stdin: TextIO, stdout: TextIO) -> str:
     return line.strip()
 
 
-def _ask(q: Question, text: dict[str, str], stdin: TextIO, stdout: TextIO) -> object:
+def _ask(q: Question, t: Translator, stdin: TextIO, stdout: TextIO) -> object:
     """Ask until the answer is valid: numbers (or ids) for choices, any non-empty text otherwise."""
     if q.choices is None:
         while True:
-            answer = " ".join(_ask_line(f"{text[q.key]}: ", stdin, stdout).split())
+            answer = " ".join(_ask_line(f"{t('new.ask_' + q.key)}: ", stdin, stdout).split())
             if answer or not q.required:
                 return answer or q.default
-            stdout.write(text["empty"] + "\n")
+            stdout.write(t("new.empty") + "\n")
     if q.many and not q.choices:
         return []
-    stdout.write(f"{text[q.key]}:\n")
+    stdout.write(f"{t('new.ask_' + q.key)}:\n")
     width = len(str(len(q.choices)))
     for n, c in enumerate(q.choices, 1):
         stdout.write(f"  {n:>{width}}) {c.id}" + (f"  {c.label}" if c.label and c.label != c.id else "") + "\n")
-    prompt = text["pick_many"] if q.many else text["pick_one"].format(n=len(q.choices))
+    prompt = t("new.pick_many") if q.many else t("new.pick_one", n=len(q.choices))
     while True:
         answer = _ask_line(prompt, stdin, stdout)
         picked = _pick(answer, q.choices, q.many)
         if picked is not None:
             return picked
-        stdout.write(text["not_a_choice"].format(answer=answer) + "\n")
+        stdout.write(t("new.not_a_choice", answer=answer) + "\n")
 
 
 def _pick(answer: str, options: list[Choice], many: bool) -> object | None:
@@ -244,7 +149,7 @@ def fill(
     questions: list[Question],
     given: dict[str, object],
     interactive: bool,
-    text: dict[str, str],
+    t: Translator,
     stdin: TextIO,
     stdout: TextIO,
 ) -> None:
@@ -255,7 +160,7 @@ def fill(
         if value not in (None, []):
             _validate(q, value)
         elif interactive:
-            q.answer = _ask(q, text, stdin, stdout)
+            q.answer = _ask(q, t, stdin, stdout)
         elif q.required:
             valid = f" ({choices([c.id for c in q.choices])})" if q.choices else ""
             missing.append(f"--{q.option} is required{valid}")
@@ -287,7 +192,7 @@ def blip_text(radar: Radar, a: dict[str, object]) -> str:
         f"    note: {yaml_scalar(str(a['note']))}",
         "---",
     ]
-    body = BLIP_BODY[radar.language].format(title=a["title"], ring=ring_name)
+    body = translator(radar.language)("new.blip_body", title=a["title"], ring=ring_name)
     return "\n".join(lines) + "\n" + body
 
 
@@ -300,7 +205,7 @@ def initiative_text(radar: Radar, a: dict[str, object]) -> str:
         f"capabilities: {yaml_list(a['capabilities'])}",  # type: ignore[arg-type]
         "---",
     ]
-    return "\n".join(lines) + "\n" + INITIATIVE_BODY[radar.language].format(title=a["title"])
+    return "\n".join(lines) + "\n" + translator(radar.language)("new.initiative_body", title=a["title"])
 
 
 def _existing(folder: Path, ident: str) -> Path | None:
@@ -325,11 +230,11 @@ def write_new(folder: Path, ident: str, content: str) -> Path:
 
 def next_steps(radar: Radar, path: Path, source: Path, title: str, kind: str) -> str:
     """What to do after the file exists, as commands the author can copy."""
-    text = TEXT[radar.language]
+    t = translator(radar.language)
     shown = _shown(path)
     src = "" if source.resolve() == Path.cwd().resolve() else f" --source {shlex.quote(str(source))}"
     ident = path.stem
-    message = text[f"commit_{kind}"].format(title=title)
+    message = t(f"new.commit_{kind}", title=title)
     git = [
         f"git switch -c radar/{ident}",
         f"git add {shlex.quote(shown)}",
@@ -337,13 +242,13 @@ def next_steps(radar: Radar, path: Path, source: Path, title: str, kind: str) ->
         f"git push -u origin radar/{ident}",
     ]
     lines = [
-        text["created"].format(path=shown),
+        t("new.created", path=shown),
         "",
-        text["next"],
-        "  1. " + text["step_edit"].format(path=shown),
-        f"  2. radar check{src}    # {text['step_check']}",
-        f"  3. radar serve{src}    # {text['step_serve']}",
-        "  4. " + text["step_git"],
+        t("new.next"),
+        "  1. " + t("new.step_edit", path=shown),
+        f"  2. radar check{src}    # {t('new.step_check')}",
+        f"  3. radar serve{src}    # {t('new.step_serve')}",
+        "  4. " + t("new.step_git"),
         *(f"       {g}" for g in git),
     ]
     return "\n".join(lines) + "\n"
@@ -409,16 +314,16 @@ def new(args: argparse.Namespace, stdin: TextIO = sys.stdin, stdout: TextIO = sy
     try:
         _check_options(args, kind)
         radar = _radar(args.source)
-        text = TEXT[radar.language]
+        t = translator(radar.language)
         interactive = args.interactive or (not args.no_input and stdin.isatty())
         if kind == "initiative":
             questions = _initiative_questions(radar)
             folder, render = args.source / INITIATIVES_DIR, initiative_text
         else:
-            questions = _blip_questions(radar, text["default_note"])
+            questions = _blip_questions(radar, t("new.default_note"))
             folder, render = args.source / BLIPS_DIR, blip_text
         given = {q.key: _given(args, q) for q in questions}
-        fill(questions, given, interactive, text, stdin, stdout)
+        fill(questions, given, interactive, t, stdin, stdout)
         answers = {q.key: q.answer for q in questions}
         ident = slugify(str(answers["title"]))
         if not ident:

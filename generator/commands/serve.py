@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 import jinja2
 
 from ..content.problems import Problem
+from ..i18n import translator
 from ..outputs.write import OutputError, check_target, update_site, write_site
 
 if TYPE_CHECKING:  # pages imports matplotlib, which `radar --help` should not wait for
@@ -59,11 +60,6 @@ LIVE_SCRIPT = """<script>
 }());
 </script>
 """
-
-ERROR_TEXT = {
-    "nl": ("De radar heeft fouten", "Herstel deze problemen; de pagina laadt vanzelf opnieuw zodra ze weg zijn."),
-    "en": ("The radar has errors", "Fix these problems; the page reloads by itself once they are gone."),
-}
 
 
 @dataclass
@@ -273,7 +269,8 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
 
 def error_page(build: Build) -> bytes:
     """A self-contained page listing every problem; it carries the reload script like every page."""
-    heading, advice = ERROR_TEXT.get(build.language, ERROR_TEXT["en"])
+    t = translator(build.language)
+    heading, advice = t("serve.error_heading"), t("serve.error_advice")
     items = "\n".join(f"<li><code>{html.escape(p.text())}</code></li>" for p in build.problems)
     page = f"""<!DOCTYPE html>
 <html lang="{html.escape(build.language)}">

@@ -1,0 +1,1 @@
+"""Interface text as data: one <language>.yaml per language, read by generator/i18n.py."""
