@@ -55,10 +55,11 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("base", metavar="BASE", help="git revision to compare with, such as origin/main")
     diff.add_argument("--source", type=Path, default=Path("."), help="the radar's folder (default: .)")
     # Authoring: `radar new` and `radar serve` declare their own options (scaffold.py, serve.py).
-    from .commands import scaffold, serve
+    from .commands import import_, scaffold, serve
 
     scaffold.add_parser(commands)
     serve.add_parser(commands)
+    import_.add_parser(commands)
     return parser
 
 
@@ -92,4 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         from .commands.serve import serve
 
         return serve(args.source, args.port, args.out, args.strict)
+    if args.command == "import":
+        from .commands import import_
+
+        return import_.run(args)
     return 2

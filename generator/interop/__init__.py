@@ -1,0 +1,1 @@
+"""Other radar tools' formats in and out: one module per format, shared snapshot-to-history logic."""

@@ -1,0 +1,164 @@
+"""Thoughtworks' Build Your Own Radar sheets (CSV or JSON) in and out.
+
+A sheet holds one edition: rows `name, ring, quadrant, isNew, description` (HTML), where the
+quadrants are whatever names the sheet uses.  Each sheet is a complete snapshot: a technology
+it leaves out has left the radar.  Export writes the same columns plus `id`, `summary`, `tags`
+and `note`, which BYOR ignores and a re-import reads, so a round trip keeps them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from ..content.model import Radar
+from ..content.problems import Problems
+from ..content.source import parse_yaml
+from ..domain.editions import MOVED_IN, MOVED_OUT, NEW, UNCHANGED, snapshot
+from .ids import Ids
+from .radar_files import Imported
+from .snapshots import Report, Row, Snapshot, histories, latest_per_quarter
+from .sources import Source
+from .text import html_to_markdown, repair
+from .vocabulary import Vocabulary, byor_rings
+
+COLUMNS = ("name", "ring", "quadrant", "isNew", "status", "description")
+EXTRA = ("id", "summary", "tags", "note")
+STATUS_WORDS = {NEW: "new", MOVED_IN: "moved in", MOVED_OUT: "moved out", UNCHANGED: "no change"}
+
+
+def read(sources: list[Source], aliases: dict[str, str], report: Report, title: str = "") -> Imported:
+    quadrants = Vocabulary("quadrant", open=True)
+    rings = byor_rings(aliases)
+    snapshots = []
+    for source in sources:
+        records = _json_records(source, report) if source.text.lstrip()[:1] in "[{" else _csv_records(source, report)
+        rows = [row for line, record in records if (row := _row(source, line, record, quadrants, rings, report))]
+        snapshots.append(Snapshot(source.edition, source.label, source.order, rows, source=source.name))
+    ordered = latest_per_quarter(snapshots, report)
+    blips = histories(ordered, report, Ids())
+    edition = ordered[-1].edition if ordered else ""
+    return Imported(title or "Technology Radar", edition, quadrants, rings, blips)
+
+
+def _csv_records(source: Source, report: Report) -> list[tuple[int, dict[str, str]]]:
+    reader = csv.reader(io.StringIO(source.text, newline=""))
+    try:
+        header = [h.strip() for h in next(reader)]
+    except StopIteration:
+        report.drop(f"{source.name}:1", "the file is empty")
+        return []
+    names = {h.casefold(): i for i, h in enumerate(header)}
+    missing = [c for c in ("name", "ring", "quadrant") if c not in names]
+    if missing:
+        report.drop(f"{source.name}:1", f"no column {', '.join(missing)} in the header ({', '.join(header)})")
+        return []
+    records = []
+    line = reader.line_num + 1
+    for values in reader:
+        if any(v.strip() for v in values):
+            if len(values) > len(header):
+                report.drop(
+                    f"{source.name}:{line}",
+                    f"{len(values)} values for {len(header)} columns (a comma outside quotes?): row skipped",
+                )
+            else:
+                record = {h: values[i] if i < len(values) else "" for h, i in names.items()}
+                records.append((line, record))
+        line = reader.line_num + 1
+    return records
+
+
+def _json_records(source: Source, report: Report) -> list[tuple[int, dict[str, str]]]:
+    try:
+        data = json.loads(source.text)
+    except json.JSONDecodeError as error:
+        report.drop(f"{source.name}:{error.lineno}", f"not valid JSON: {error.msg}")
+        return []
+    doc = parse_yaml(Path(source.name), source.text, Problems(Path(".")))  # for line numbers only
+    items = data.get("entries", data.get("blips")) if isinstance(data, dict) else data
+    if not isinstance(items, list):
+        report.drop(f"{source.name}:1", "expected a list of rows with name, ring and quadrant")
+        return []
+    at = ("entries",) if isinstance(data, dict) and "entries" in data else ("blips",) if isinstance(data, dict) else ()
+    records = []
+    for i, item in enumerate(items):
+        line = doc.where(*at, i)[0] if doc else i + 1
+        if not isinstance(item, dict):
+            report.drop(f"{source.name}:{line}", "a row must be an object with name, ring and quadrant")
+            continue
+        records.append((line, {str(k).casefold(): "" if v is None else str(v) for k, v in item.items()}))
+    return records
+
+
+def _row(
+    source: Source, line: int, record: dict[str, str], quadrants: Vocabulary, rings: Vocabulary, report: Report
+) -> Row | None:
+    where = f"{source.name}:{line}"
+    name = " ".join(record.get("name", "").split())
+    if not name:
+        report.drop(where, "the row has no name")
+        return None
+    fixed = repair(name)
+    if fixed != name:
+        report.notes.append(f"{where}: '{name}' repaired to '{fixed}' (mojibake)")
+        name = fixed
+    ring = rings.resolve(record.get("ring", ""))
+    quadrant = quadrants.resolve(record.get("quadrant", ""))
+    if ring is None or quadrant is None:
+        bad = "ring" if ring is None else "quadrant"
+        report.drop(where, f"'{name}' has {bad} {record.get(bad, '')[:40]!r}, which is not a {bad} name: row skipped")
+        return None
+    description = repair(record.get("description", ""))
+    return Row(
+        name=name,
+        ring=ring,
+        quadrant=quadrant,
+        where=where,
+        text=html_to_markdown(description),
+        note=record.get("note", "").strip(),
+        summary=" ".join(record.get("summary", "").split()),
+        tags=tuple(t.strip() for t in record.get("tags", "").split(",") if t.strip()),
+        ident=record.get("id", "").strip(),
+    )
+
+
+# --- export ---------------------------------------------------------------------------------
+
+
+def rows(radar: Radar, edition: str) -> list[dict[str, str]]:
+    """The radar of `edition` as BYOR rows (retired technologies left out, as BYOR has no such ring)."""
+    result = []
+    for standing in snapshot(radar, edition):
+        if standing.ring is None:
+            continue
+        blip = standing.blip
+        result.append(
+            {
+                "name": blip.title,
+                "ring": radar.ring(standing.ring).name,
+                "quadrant": radar.quadrant(blip.quadrant).name,
+                "isNew": "TRUE" if standing.status == NEW else "FALSE",
+                "status": STATUS_WORDS[standing.status],
+                "description": blip.body_html.strip(),
+                "id": blip.id,
+                "summary": blip.summary,
+                "tags": ",".join(blip.tags),
+                "note": standing.note,
+            }
+        )
+    return result
+
+
+def to_csv(radar: Radar, edition: str) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS + EXTRA, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows(radar, edition))
+    return out.getvalue()
+
+
+def to_json(radar: Radar, edition: str) -> str:
+    return json.dumps(rows(radar, edition), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,20 @@
+"""Which reader a format name means, and its inputs gathered from the command line."""
+
+from __future__ import annotations
+
+import argparse
+
+from .radar_files import Imported
+from .snapshots import Report
+from .sources import SourceError, read_files, read_git
+from .vocabulary import parse_aliases
+
+
+def read(args: argparse.Namespace, report: Report) -> Imported:
+    aliases = parse_aliases(args.alias)
+    if args.format == "byor":
+        from . import byor
+
+        sources = read_files(args.inputs, args.edition) + (read_git(args.git) if args.git else [])
+        return byor.read(sources, aliases, report, args.title or "")
+    raise SourceError(f"the {args.format} importer is not there yet")
