@@ -79,10 +79,31 @@ def other_files(site: Site, source: Path, lazy: bool = False) -> dict[str, bytes
         put(path, make)
     for name, path in site.theme.static_files().items():
         files[f"static/{name}"] = path.read_bytes()
+    files.update(asset_files(source))
     # Search and filters: the search index script and the model's colours as CSS (generated: they win)
     put(urls.SEARCH_INDEX, search.index_script, site)
     files[urls.COLORS_CSS] = colors_css(radar.quadrants, radar.rings)
     return files
+
+
+ASSETS = "assets"
+
+
+def asset_files(source: Path) -> dict[str, bytes]:
+    """assets/: images and files that blip texts link to ('../assets/x.png'), copied as they are.
+    Only regular files inside the folder: a link to elsewhere on the build machine is not published."""
+    folder = source / ASSETS
+    if not folder.is_dir():
+        return {}
+    root = folder.resolve()
+    return {
+        f"{ASSETS}/{path.relative_to(folder).as_posix()}": path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+        and not path.is_symlink()
+        and path.resolve().is_relative_to(root)
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+    }
 
 
 def growth_notes(site: Site) -> list[str]:

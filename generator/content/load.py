@@ -404,6 +404,7 @@ def _blip(path: Path, doc: Document, radar: Radar, problems: Problems, strict: b
         ),
         history=history,
         algorithm=bool(f.get("algorithm")),
+        featured=f.get("featured", True) is not False,
         leaflet=leaflet,
         body_html=html,
         body_text=text,

@@ -52,6 +52,7 @@ class Blip:
     leaflet: Leaflet | None = None
     body_html: str = ""
     body_text: str = ""
+    featured: bool = True  # False: in the legend and lists, not in the picture (AOE's 'featured: false')
 
 
 @dataclass

@@ -84,6 +84,7 @@ BLIP_FIELDS = _fields(
     Field("capabilities", TEXTS, False, "Capability cell ids it serves.", "capabilities: [technologie-wendbaarheid]"),
     Field("initiatives", TEXTS, False, "Initiative ids that use it.", "initiatives: [no-more-ransom]"),
     Field("algorithm", BOOL, False, "True for algorithms (AI and the like).", "algorithm: true"),
+    Field("featured", BOOL, False, "False: listed on the site, not drawn in the radar picture.", "featured: false"),
     Field("leaflet", MAPPING, False, "Information leaflet (bijsluiter) for an algorithm.", "leaflet: {purpose: ...}"),
     Field(
         "history", MAPPINGS, False, "Ring per edition, oldest first.", "history: [{edition: 2026-Q4, ring: beproeven}]"

@@ -67,6 +67,8 @@ class EditionView:
         result = []
         for s in self.on_radar:
             b = s.blip
+            if not b.featured:
+                continue  # listed in the legend, not drawn
             n = self.numbers[b.id]
             x, y = self.layout.spots[b.id]
             label = f"{n}. {b.title} — {self.radar.ring(s.ring).name}, {t('status_' + s.status)}"
@@ -84,7 +86,7 @@ class EditionView:
 
     def dots_where(self, keep) -> list[Dot]:
         """The dots of the blips for which `keep(blip)` is true (a cell's or a quadrant's radar)."""
-        return [d for d, s in zip(self.dots, self.on_radar, strict=True) if keep(s.blip)]
+        return [d for d in self.dots if keep(self.by_id[d.id].blip)]
 
     def grouped(self) -> list[tuple]:
         """Legend structure: [(quadrant, [(ring, [standing, ...]), ...]), ...], in legend order."""

@@ -17,4 +17,10 @@ def read(args: argparse.Namespace, report: Report) -> Imported:
 
         sources = read_files(args.inputs, args.edition) + (read_git(args.git) if args.git else [])
         return byor.read(sources, aliases, report, args.title or "")
+    if args.format == "aoe":
+        from . import aoe
+
+        if len(args.inputs) != 1 or not args.inputs[0].is_dir():
+            raise SourceError("aoe: give the one folder that holds config.json and radar/<YYYY-MM-DD>/")
+        return aoe.read(args.inputs[0], aliases, report, args.title or "")
     raise SourceError(f"the {args.format} importer is not there yet")

@@ -115,7 +115,11 @@ def latest_per_quarter(snapshots: list[Snapshot], report: Report) -> list[Snapsh
     """One snapshot per edition, oldest first; of two in one quarter the later wins."""
     kept: dict[str, Snapshot] = {}
     for snap in sorted(snapshots, key=lambda s: (s.edition, s.order)):
-        if snap.edition in kept:
+        if snap.edition in kept and not snap.complete:  # partial releases of one quarter add up
+            earlier = kept[snap.edition]
+            later = {row.ident or row.name for row in snap.rows}
+            snap.rows = [r for r in earlier.rows if (r.ident or r.name) not in later] + snap.rows
+        elif snap.edition in kept:
             report.notes.append(
                 f"{kept[snap.edition].source or kept[snap.edition].label} and {snap.source or snap.label} are both "
                 f"{snap.edition}: the later one is kept"
