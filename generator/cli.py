@@ -55,11 +55,12 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("base", metavar="BASE", help="git revision to compare with, such as origin/main")
     diff.add_argument("--source", type=Path, default=Path("."), help="the radar's folder (default: .)")
     # Authoring: `radar new` and `radar serve` declare their own options (scaffold.py, serve.py).
-    from .commands import import_, scaffold, serve
+    from .commands import export, import_, scaffold, serve
 
     scaffold.add_parser(commands)
     serve.add_parser(commands)
     import_.add_parser(commands)
+    export.add_parser(commands)
     return parser
 
 
@@ -97,4 +98,8 @@ def main(argv: list[str] | None = None) -> int:
         from .commands import import_
 
         return import_.run(args)
+    if args.command == "export":
+        from .commands import export
+
+        return export.run(args)
     return 2

@@ -14,6 +14,7 @@ from .. import __version__
 from ..content.load import load
 from ..content.model import Radar
 from ..content.problems import report
+from ..interop import exports
 from ..outputs import picture
 from ..outputs.cache import CACHE_DIR, cached
 from ..outputs.data import dumps, radar_data
@@ -80,6 +81,7 @@ def other_files(site: Site, source: Path, lazy: bool = False) -> dict[str, bytes
     for name, path in site.theme.static_files().items():
         files[f"static/{name}"] = path.read_bytes()
     files.update(asset_files(source))
+    files.update(exports.site_files(radar))  # the radar for BYOR, Backstage and Zalando, to load by URL
     # Search and filters: the search index script and the model's colours as CSS (generated: they win)
     put(urls.SEARCH_INDEX, search.index_script, site)
     files[urls.COLORS_CSS] = colors_css(radar.quadrants, radar.rings)

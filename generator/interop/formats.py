@@ -23,4 +23,14 @@ def read(args: argparse.Namespace, report: Report) -> Imported:
         if len(args.inputs) != 1 or not args.inputs[0].is_dir():
             raise SourceError("aoe: give the one folder that holds config.json and radar/<YYYY-MM-DD>/")
         return aoe.read(args.inputs[0], aliases, report, args.title or "")
+    if args.format in ("zalando", "backstage"):
+        if len(args.inputs) != 1:
+            raise SourceError(f"{args.format}: give one file")
+        if args.format == "zalando":
+            from . import zalando
+
+            return zalando.read(args.inputs[0], args.edition, aliases, report, args.title or "")
+        from . import backstage
+
+        return backstage.read(args.inputs[0], aliases, report, args.title or "")
     raise SourceError(f"the {args.format} importer is not there yet")

@@ -4,6 +4,7 @@ every version of one file in git (`--git FILE`: a team keeps one sheet and git i
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,3 +81,15 @@ def _git(folder: Path, *args: str) -> str:
     return subprocess.run(
         ["git", *args], cwd=folder, capture_output=True, text=True, check=True, encoding="utf-8", errors="replace"
     ).stdout
+
+
+def line_finder(name: str, text: str) -> Callable[..., int]:
+    """Line of the value at a path in a JSON text (JSON read as YAML keeps its marks), for messages."""
+    from ..content.problems import Problems
+    from ..content.source import parse_yaml
+
+    try:
+        doc = parse_yaml(Path(name), text, Problems(Path(".")))
+    except Exception:  # noqa: BLE001 - JSON that YAML cannot read (tabs): messages fall back to line 1
+        doc = None
+    return lambda *at: doc.where(*at)[0] if doc is not None else 1

@@ -1,0 +1,44 @@
+"""`radar export --format F`: the radar for another tool (BYOR, Backstage, Zalando), to stdout or a file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..content.load import load
+from ..content.problems import report
+from ..content.schema import EDITION_RE
+
+FORMATS = ("byor-csv", "byor-json", "backstage", "zalando")
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "export",
+        help="write the radar for BYOR, Backstage or Zalando's radar",
+        description="Write one edition of the radar (default: the current one) in another tool's format.",
+    )
+    parser.add_argument("--format", choices=FORMATS, required=True, help="the other tool's format")
+    parser.add_argument("--source", type=Path, default=Path("."), help="the radar's folder (default: .)")
+    parser.add_argument("--edition", metavar="YYYY-Qn", help="the edition to write (default: the current one)")
+    parser.add_argument("--out", type=Path, help="file to write (default: standard output)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..interop.exports import EXPORTS
+
+    radar, problems = load(args.source)
+    report(problems)
+    if radar is None or problems.errors:
+        return 1
+    edition = args.edition or radar.edition
+    if not EDITION_RE.match(edition) or edition not in radar.editions:
+        print(f"radar export: no edition {edition!r}; editions: {', '.join(radar.editions)}", file=sys.stderr)
+        return 1
+    text = EXPORTS[args.format][1](radar, edition)
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
