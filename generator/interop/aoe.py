@@ -81,8 +81,8 @@ def read(folder: Path, aliases: dict[str, str], report: Report, title: str = "")
     for blip in blips:
         if blip.fields.get("featured") is True:
             del blip.fields["featured"]
-    labels = config.get("labels") if isinstance(config.get("labels"), dict) else {}
-    name = title or str(labels.get("title") or "Technology Radar")
+    labels = config.get("labels")
+    name = title or str((labels.get("title") if isinstance(labels, dict) else "") or "Technology Radar")
     if assets:
         report.counts["assets"] = len(assets)
     return Imported(name, snapshots[-1].edition, quadrants, rings, blips, assets=assets)

@@ -89,7 +89,9 @@ def read(path: Path, edition: str | None, aliases: dict[str, str], report: Repor
             continue
         label = " ".join(repair(str(item["label"])).split())
         q, r, moved = item.get("quadrant"), item.get("ring"), item.get("moved", 0)
-        if not _index(q, quadrants.entries) or not _index(r, rings.entries):
+        if not (
+            isinstance(q, int) and isinstance(r, int) and _index(q, quadrants.entries) and _index(r, rings.entries)
+        ):
             report.drop(where, f"'{label}': quadrant {q!r} or ring {r!r} is not an index of the config")
             continue
         ident = ids.get(label)
