@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -144,6 +146,25 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+_CACHE_KEY = pytest.StashKey[str]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """One render cache for the whole session (fast), never the user's own: RADAR_CACHE_DIR, inherited by subprocesses.
+
+    Tests that need a cold cache point RADAR_CACHE_DIR at an empty folder of their own (monkeypatch.setenv).
+    """
+    folder = tempfile.mkdtemp(prefix="radar-test-cache-")
+    config.stash[_CACHE_KEY] = folder
+    os.environ["RADAR_CACHE_DIR"] = folder
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = config.stash.get(_CACHE_KEY, None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

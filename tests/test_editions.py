@@ -257,14 +257,26 @@ def test_blip_timeline_shows_moves_retirement_and_return(sample_site):
     assert 'href="../editions/2026-Q2/index.html"' in items[1]
 
 
-def test_build_is_byte_identical(tmp_path):
-    """The charts and the review PDF carry no dates: two builds give the same bytes."""
+def test_build_is_byte_identical(tmp_path, monkeypatch):
+    """The charts and the review PDF carry no dates: two builds give the same bytes.
+
+    Both sides are built cold (an empty render cache each), or a cached PDF would be compared with itself.
+    """
     outs = []
     for name in ("a", "b"):
         out = tmp_path / name
+        monkeypatch.setenv("RADAR_CACHE_DIR", str(tmp_path / f"cache-{name}"))
         assert run_radar("build", "--out", str(out)).returncode == 0
+        assert sorted(p.suffix for p in (tmp_path / f"cache-{name}").iterdir()) == [".pdf", ".pdf", ".png"]
         outs.append(out)
-    for rel in ["review.pdf", "moves.html", "editions/index.html", "editions/2026-Q2/moves-chart.svg"]:
+    for rel in [
+        "review.pdf",
+        "radar.pdf",
+        "radar.png",
+        "moves.html",
+        "editions/index.html",
+        "editions/2026-Q2/moves-chart.svg",
+    ]:
         assert (outs[0] / rel).read_bytes() == (outs[1] / rel).read_bytes(), rel
 
 

@@ -16,7 +16,7 @@ from ..content.model import Radar
 from ..content.problems import report
 from ..interop import exports
 from ..outputs import picture
-from ..outputs.cache import CACHE_DIR, cached
+from ..outputs.cache import cache_folder, cached
 from ..outputs.data import dumps, radar_data
 from ..outputs.write import OutputError, check_target, write_site
 from ..render import archive_pages, search, urls
@@ -28,7 +28,7 @@ def cached_raster(source: Path, frame: picture.Frame, dots: list[picture.Dot], f
     """PNG/PDF rendering is the slowest step; its inputs are small, so key a disk cache on them."""
     code = Path(picture.__file__).read_bytes()  # a change to the drawing code invalidates the cache
     key = hashlib.sha256(repr((__version__, code, frame, dots, fmt, title)).encode()).hexdigest()
-    return cached(source / CACHE_DIR, f"{key}.{fmt}", lambda: picture.raster(frame, dots, fmt, title))
+    return cached(cache_folder(source), f"{key}.{fmt}", lambda: picture.raster(frame, dots, fmt, title))
 
 
 def render_site(radar: Radar, source: Path, lazy: bool = False) -> tuple[Site, dict[str, bytes]]:
@@ -76,7 +76,7 @@ def other_files(site: Site, source: Path, lazy: bool = False) -> dict[str, bytes
     put("radar.json", lambda: dumps(radar_data(site)))
     # Ring moves and archive: a chart per edition, the review PDF (with the disk-cached radar PNG)
     radar_png = functools.partial(cached_raster, source, view.frame(), view.dots, "png", title)
-    for path, make in archive_pages.review_files(site, radar_png, source / CACHE_DIR).items():
+    for path, make in archive_pages.review_files(site, radar_png, cache_folder(source)).items():
         put(path, make)
     for name, path in site.theme.static_files().items():
         files[f"static/{name}"] = path.read_bytes()

@@ -1,28 +1,138 @@
 """A disk cache for the few outputs that are slow to make and small to describe (PNG, PDF).
 
 Keyed by a hash of everything the output shows plus the code that draws it, so a stale
-entry can never be served; a read-only checkout simply builds without it.
+entry can never be served. The cache lives in the user's cache folder, never in the radar:
+content arrives by pull request, and a file planted in the sources must never be published.
+Each entry carries a digest of its name and bytes, so a truncated, corrupted or renamed entry
+is rebuilt rather than published; a folder that others can write to is not used at all.
+Least-recently-used entries are pruned beyond a size cap. A cache that cannot be used
+(read-only home, foreign owner) only makes the build slower.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import sys
+import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-CACHE_DIR = ".radar-cache"
+ENV_DIR = "RADAR_CACHE_DIR"  # where the cache lives (default: $XDG_CACHE_HOME/politie-radar or ~/.cache/...)
+ENV_MAX_MB = "RADAR_CACHE_MAX_MB"  # the size cap in megabytes
+APP = "politie-radar"
+DEFAULT_MAX_MB = 256
+MAGIC = b"radar-cache-1 "
+_TMP = ".tmp-"
+_warned: set[str] = set()
+
+
+def default_folder() -> Path:
+    """Where the cache lives: $RADAR_CACHE_DIR, else the XDG user cache folder."""
+    if os.environ.get(ENV_DIR):
+        return Path(os.environ[ENV_DIR]).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
+    return base / APP
+
+
+def cache_folder(source: Path) -> Path | None:
+    """The cache folder for a build of `source`, created private; None when it must not be used."""
+    folder = default_folder().absolute()
+    if folder.resolve().is_relative_to(source.resolve()):
+        _warn(f"note: render cache {folder} not used: it is inside the sources ({source}), where anyone could plant it")
+        return None
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = folder.stat()
+    except OSError:
+        return None
+    if info.st_uid != os.getuid() or info.st_mode & 0o022:
+        _warn(f"note: render cache {folder} not used: others can write to it (chmod 700 it, or set {ENV_DIR})")
+        return None
+    return folder
+
+
+def _warn(text: str) -> None:
+    if text not in _warned:
+        _warned.add(text)
+        print(text, file=sys.stderr)
+
+
+def max_bytes() -> int:
+    try:
+        return max(0, int(os.environ.get(ENV_MAX_MB, DEFAULT_MAX_MB))) * 1024 * 1024
+    except ValueError:
+        return DEFAULT_MAX_MB * 1024 * 1024
+
+
+def _digest(name: str, data: bytes) -> bytes:
+    return hashlib.sha256(name.encode() + b"\0" + data).hexdigest().encode()
+
+
+def read(folder: Path, name: str) -> bytes | None:
+    """The bytes stored under `name`, only if their digest matches (and the entry is marked as used)."""
+    path = folder / name
+    try:
+        stored = path.read_bytes()
+    except OSError:
+        return None
+    header, _, data = stored.partition(b"\n")
+    if not header.startswith(MAGIC) or header[len(MAGIC) :] != _digest(name, data):
+        path.unlink(missing_ok=True)
+        return None
+    try:
+        os.utime(path)  # least recently used is judged by modification time (atime is often off)
+    except OSError:
+        pass
+    return data
+
+
+def store(folder: Path, name: str, data: bytes) -> None:
+    """Keep `data` under `name` (written whole or not at all), then prune to the size cap."""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=_TMP)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(MAGIC + _digest(name, data) + b"\n" + data)
+        os.replace(tmp, folder / name)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+        return
+    prune(folder, max_bytes())
+
+
+def prune(folder: Path, cap: int) -> None:
+    """Delete the least recently used entries until the rest fit in `cap` bytes (and stale temporaries)."""
+    entries = []
+    for path in folder.iterdir():
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        if not path.is_file():
+            continue
+        if path.name.startswith(_TMP):
+            if info.st_mtime < time.time() - 3600:  # left by a killed build
+                path.unlink(missing_ok=True)
+            continue
+        entries.append((info.st_mtime, info.st_size, path))
+    total = 0
+    for _, size, path in sorted(entries, key=lambda e: (e[0], e[2].name), reverse=True):
+        total += size
+        if total > cap:
+            path.unlink(missing_ok=True)
 
 
 def cached(folder: Path | None, name: str, make: Callable[[], bytes]) -> bytes:
     """`make()`, or the bytes it made before under this content-hash `name`."""
-    path = folder / name if folder else None
-    if path and path.is_file():
-        return path.read_bytes()
-    data = make()
-    if path:
-        try:
-            path.parent.mkdir(exist_ok=True)
-            (path.parent / ".gitignore").write_text("*\n", encoding="utf-8")
-            path.write_bytes(data)
-        except OSError:
-            pass
+    if folder is None:
+        return make()
+    data = read(folder, name)
+    if data is None:
+        data = make()
+        store(folder, name, data)
     return data
