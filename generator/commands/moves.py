@@ -83,6 +83,19 @@ def as_markdown(rv: Review) -> str:
 CSV_HEADER = ["edition", "previous_edition", "status", "returned", "id", "title", "quadrant", "from_ring", "to_ring"]
 
 
+# A cell starting with one of these is a formula in Excel, LibreOffice and Google Sheets (OWASP "CSV injection");
+# the full-width forms too, as some spreadsheets fold them.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def csv_cell(value: str) -> str:
+    """A cell a spreadsheet shows as text: titles and notes arrive by pull request and must never run as formulas.
+
+    OWASP's recommendation: prefix a single quote, which spreadsheets hide and which keeps the text as written.
+    """
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
 def as_csv(rv: Review) -> str:
     """One row per change (new, moved, retired, returned), stable column names for spreadsheets."""
     out = io.StringIO()
@@ -90,20 +103,19 @@ def as_csv(rv: Review) -> str:
     writer.writerow([*CSV_HEADER, "note"])
     changes = rv.new + [s for _, members in rv.moves for s in members] + rv.retired
     for s in changes:
-        writer.writerow(
-            [
-                rv.edition,
-                rv.previous or "",
-                s.status,
-                "yes" if s.returned else "no",
-                s.blip.id,
-                s.blip.title,
-                rv.radar.quadrant(s.blip.quadrant).name,
-                ring_name(rv.radar, s.previous_ring),
-                ring_name(rv.radar, s.ring),
-                s.note,
-            ]
-        )
+        row = [
+            rv.edition,
+            rv.previous or "",
+            s.status,
+            "yes" if s.returned else "no",
+            s.blip.id,
+            s.blip.title,
+            rv.radar.quadrant(s.blip.quadrant).name,
+            ring_name(rv.radar, s.previous_ring),
+            ring_name(rv.radar, s.ring),
+            s.note,
+        ]
+        writer.writerow([csv_cell(cell) for cell in row])
     return out.getvalue()
 
 
