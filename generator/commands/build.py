@@ -18,7 +18,7 @@ from ..interop import exports
 from ..outputs import picture
 from ..outputs.cache import cache_folder, cached
 from ..outputs.data import dumps, radar_data
-from ..outputs.write import OutputError, check_target, write_site
+from ..outputs.write import OutputError, check_target, write_failure, write_site
 from ..render import archive_pages, search, urls
 from ..render.pages import FAMILIES, Site, template_problem
 from ..render.theme import Theme, colors_css
@@ -130,6 +130,9 @@ def build(source: Path, out: Path, strict: bool = False) -> int:
         write_site(out, files)
     except OutputError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # --out under a file, a read-only parent, a full disk: the old site stays as it was
+        print(f"error: {write_failure(out, exc)}\nnothing written: {out} is unchanged", file=sys.stderr)
         return 1
     except jinja2.TemplateError as exc:
         print(template_problem(exc).text() + f"\nnothing written: {out} is unchanged", file=sys.stderr)

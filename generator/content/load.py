@@ -125,6 +125,7 @@ def _load_config(source: Path, problems: Problems, strict: bool) -> Radar | None
         _where(problems, doc, "language")(f"unknown language '{language}': {choices(LANGUAGES, language)}")
         language = "nl"
     theme = Theme(source, fields.get("theme", "default"))
+    theme.report(problems)
     if "theme" in fields and not (source / "themes" / fields["theme"]).is_dir() and fields["theme"] != "default":
         _where(problems, doc, "theme")(
             f"theme '{fields['theme']}' not found: create themes/{fields['theme']}/ or write 'theme: default'"

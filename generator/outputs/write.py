@@ -9,11 +9,16 @@ as Lektor does, and leaves unchanged files untouched.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
+import time
 from pathlib import Path, PurePosixPath
 
 MARKER = ".radar-site"  # written into every site, so a rebuild only ever replaces a folder it made
+DIR_MODE, FILE_MODE = 0o755, 0o644  # a web server running as another user must read the site (mkdtemp gives 0700)
+CONTENT_FOLDERS = ("blips", "radar", "themes")  # what a build reads: a site inside them would be read or published
+LEFTOVER_AGE = 3600  # seconds after which a staging folder without an owner is a killed build's leftover
 
 
 class OutputError(Exception):
@@ -32,21 +37,45 @@ def check_target(out: Path, source: Path) -> None:
     out_r, src_r = out.resolve(), source.resolve()
     if out_r == src_r or src_r.is_relative_to(out_r):
         raise OutputError(f"the output folder {out} would contain the sources; choose another --out")
+    for folder in CONTENT_FOLDERS:
+        if out_r.is_relative_to((src_r / folder).resolve()):
+            raise OutputError(
+                f"the output folder {out} is inside the sources ({folder}/): the site would be read back as "
+                f"content or published into itself; choose an --out outside {', '.join(CONTENT_FOLDERS)}"
+            )
+    existing = next(p for p in [out.absolute(), *out.absolute().parents] if p.exists())
+    if existing != out.absolute() and not existing.is_dir():
+        raise OutputError(f"cannot write the site to {out}: {existing} is a file, not a folder; choose another --out")
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).exists())):
         raise OutputError(f"{out} exists and is not a site this tool built; choose another --out or remove it")
 
 
+def write_failure(out: Path, exc: OSError) -> str:
+    """What went wrong writing the site, in words (no traceback): the failing path and the system's reason."""
+    where = f" ({exc.filename})" if exc.filename and str(exc.filename) != str(out) else ""
+    return f"cannot write the site to {out}: {exc.strerror or exc}{where}"
+
+
 def write_site(out: Path, files: dict[str, bytes]) -> None:
-    """Write `files` as the complete new content of `out`, atomically swapped in."""
+    """Write `files` as the complete new content of `out`, atomically swapped in.
+
+    When `out` is a symbolic link (to a web server's root, say), the folder it points to is
+    replaced and the link is kept. Leftovers of killed builds beside it are cleaned up first.
+    """
     out = out.absolute()
+    if out.is_symlink():
+        out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+    clean_leftovers(out)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-{os.getpid()}-", dir=out.parent))
     try:
         for name, content in files.items():
             target = safe_target(staging, name)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-        (staging / MARKER).write_text("built by radar\n", encoding="utf-8")
+            write_file(target, content)
+        write_file(staging / MARKER, b"built by radar\n")
+        for folder in [staging, *(p for p in staging.rglob("*") if p.is_dir())]:
+            folder.chmod(DIR_MODE)
         old = None
         if out.exists():
             old = out.parent / f".{out.name}-old-{os.getpid()}"
@@ -59,6 +88,47 @@ def write_site(out: Path, files: dict[str, bytes]) -> None:
         raise
 
 
+def write_file(path: Path, content: bytes) -> None:
+    """One file of the site, readable by all (the one place the site's bytes reach the disk)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+    with os.fdopen(fd, "wb") as handle:
+        os.fchmod(fd, FILE_MODE)
+        handle.write(content)
+
+
+def clean_leftovers(out: Path) -> None:
+    """Remove what killed builds left beside `out`, never what a running build is writing.
+
+    Staging (`.<name>-new-<pid>-*`) and replaced (`.<name>-old-<pid>`) folders carry their
+    build's process id; those of processes that no longer run are leftovers. A build killed
+    between its two renames left no site but a complete old one: that one is put back.
+    """
+    pattern = re.compile(rf"^\.{re.escape(out.name)}-(new|old)-(?:(\d+)(?:-.*)?|[^-]*)$")
+    for path in sorted(out.parent.iterdir()):
+        match = pattern.match(path.name)
+        if not match or path.is_symlink() or not path.is_dir():
+            continue
+        pid = int(match[2]) if match[2] else None
+        if pid == os.getpid() or (pid is not None and _running(pid)):
+            continue
+        if pid is None and path.stat().st_mtime > time.time() - LEFTOVER_AGE:
+            continue  # an older version's name without a pid: only when surely abandoned
+        if match[1] == "old" and not out.exists() and (path / MARKER).is_file():
+            os.replace(path, out)
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def update_site(out: Path, files: dict[str, bytes], previous: dict[str, bytes]) -> list[str]:
     """Bring an existing site to `files`, touching only what changed; return the changed paths."""
     changed = []
@@ -69,6 +139,7 @@ def update_site(out: Path, files: dict[str, bytes], previous: dict[str, bytes]) 
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") as handle:
+            os.fchmod(fd, FILE_MODE)
             handle.write(content)
         os.replace(tmp, target)
         changed.append(name)

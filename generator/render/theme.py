@@ -7,12 +7,14 @@ one stylesheet without copying the rest.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
+from ..content.problems import Problems
+from ..content.source import Document, read_yaml_file
 
 if TYPE_CHECKING:
     from ..content.model import Segment
@@ -31,6 +33,7 @@ def _packaged_default() -> Path:
 
 class Theme:
     def __init__(self, source: Path, name: str = "default") -> None:
+        self.source = source
         candidates = [source / "themes" / name, source / "themes" / "default", _packaged_default()]
         seen: list[Path] = []
         for c in candidates:
@@ -43,13 +46,31 @@ class Theme:
         return [str(d / "templates") for d in self.dirs if (d / "templates").is_dir()]
 
     @cached_property
-    def settings(self) -> dict:
+    def _settings(self) -> tuple[dict, Problems]:
+        """theme.yaml of every theme in the lookup, merged; a theme arrives by pull request, so check it as content."""
         merged: dict = {}
+        problems = Problems(self.source)
         for d in reversed(self.dirs):
             f = d / "theme.yaml"
-            if f.is_file():
-                merged.update(yaml.safe_load(f.read_text(encoding="utf-8")) or {})
-        return merged
+            doc = read_yaml_file(f, problems) if f.is_file() else None
+            if doc is None or doc.data is None:
+                continue
+            if not isinstance(doc.data, dict):
+                problems.add(f, *doc.where(), "theme.yaml holds settings such as 'quadrant_colors: [\"#1b5e8c\", ...]'")
+                continue
+            for key in ("quadrant_colors", "ring_colors"):
+                if key in doc.data and not _colour_list(doc, key, problems):
+                    doc.data = {k: v for k, v in doc.data.items() if k != key}
+            merged.update(doc.data)
+        return merged, problems
+
+    @property
+    def settings(self) -> dict:
+        return self._settings[0]
+
+    def report(self, problems: Problems) -> None:
+        """Add what is wrong in the theme's settings to the load's problems (path:line:column)."""
+        problems.items.extend(self._settings[1].items)
 
     def static_files(self) -> dict[str, Path]:
         """Relative name -> file, the first theme in lookup order winning."""
@@ -65,6 +86,23 @@ class Theme:
     def colors(self, kind: str, count: int) -> list[str]:
         palette = self.settings.get(f"{kind}_colors") or ["#37474f"]
         return [palette[i % len(palette)] for i in range(count)]
+
+
+COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def _colour_list(doc: Document, key: str, problems: Problems) -> bool:
+    """A palette must be a non-empty list of #rrggbb colours; report every entry that is not."""
+    value = doc.data[key]
+    if not isinstance(value, list) or not value:
+        problems.add(doc.path, *doc.where(key), f'\'{key}\' is a list of colours, such as ["#1b5e8c", "#8a3b12"]')
+        return False
+    good = True
+    for i, colour in enumerate(value):
+        if not isinstance(colour, str) or not COLOUR.match(colour):
+            problems.add(doc.path, *doc.where(key, i), f"colour {colour!r} must be written #rrggbb, such as '#1b5e8c'")
+            good = False
+    return good
 
 
 def colors_css(quadrants: Sequence[Segment], rings: Sequence[Segment]) -> bytes:
