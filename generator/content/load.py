@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..render.theme import CONTRAST_PARTNER, Theme, contrast
+from ..render.theme import CONTRAST_PARTNER, Theme, contrast, nearest_passing
 from ..render.urls import slug
 from . import markup
 from .model import Axis, Blip, CapabilityModel, Cell, HistoryEntry, Initiative, Leaflet, Radar, Score, Segment
@@ -21,6 +21,7 @@ from .schema import (
     BLIP_FIELDS,
     CAPABILITIES_FIELDS,
     CELL_FIELDS,
+    EDITION_RE,
     ENTRY_FIELDS,
     HISTORY_FIELDS,
     ID_RE,
@@ -130,6 +131,15 @@ def _load_config(source: Path, problems: Problems, strict: bool) -> Radar | None
         _where(problems, doc, "theme")(
             f"theme '{fields['theme']}' not found: create themes/{fields['theme']}/ or write 'theme: default'"
         )
+    published = []
+    for i, edition in enumerate(fields.get("editions", [])):
+        if not EDITION_RE.match(edition) or ("edition" in fields and edition > fields["edition"]):
+            _where(problems, doc, "editions", i)(
+                f"'{edition}' in 'editions' must be a quarter written YYYY-Qn, no later than the current edition "
+                f"{fields.get('edition', '')}"
+            )
+        else:
+            published.append(edition)
     segments = {}
     for kind in ("quadrants", "rings"):
         segments[kind] = _segments(doc, kind, fields.get(kind, []), theme, problems, strict)
@@ -143,6 +153,7 @@ def _load_config(source: Path, problems: Problems, strict: bool) -> Radar | None
         theme=fields.get("theme", "default"),
         quadrants=segments["quadrants"],
         rings=segments["rings"],
+        published=tuple(sorted(set(published))),
     )
 
 
@@ -171,7 +182,8 @@ def _segments(
             _where(problems, doc, kind, i, "color")(
                 f"colour '{color}'{'' if 'color' in f else ' (from the theme)'} gives {what} a contrast of "
                 f"{contrast(color, partner):.1f}:1; WCAG 2.1 AA needs 4.5:1: set a "
-                f"{'darker' if partner == '#ffffff' else 'lighter'} 'color: ...'"
+                f"{'darker' if partner == '#ffffff' else 'lighter'} colour; the nearest that passes is "
+                f"'color: \"{nearest_passing(color, partner)}\"'"
             )
         result.append(Segment(f["id"], f["name"], f.get("description", ""), len(result), color))
     return tuple(result)
@@ -366,7 +378,8 @@ def _initiative(path: Path, doc: Document, radar: Radar, problems: Problems, str
 
 
 def _blip(path: Path, doc: Document, radar: Radar, problems: Problems, strict: bool) -> Blip | None:
-    f = read_fields(doc, (), doc.data, BLIP_FIELDS, problems, strict, "the front matter")
+    vocab = {"quadrant": [q.id for q in radar.quadrants], "ring": [r.id for r in radar.rings]}
+    f = read_fields(doc, (), doc.data, BLIP_FIELDS, problems, strict, "the front matter", vocab)
     if f is None:
         return None
     ok = {"title", "quadrant", "ring"} <= f.keys()
@@ -420,7 +433,9 @@ def _history(doc: Document, f: dict, radar: Radar, problems: Problems, strict: b
     entries: list[HistoryEntry] = []
     lines: list[int] = []
     for i, raw in enumerate(f["history"]):
-        h = read_fields(doc, ("history", i), raw, HISTORY_FIELDS, problems, strict, f"history entry {i + 1}")
+        h = read_fields(
+            doc, ("history", i), raw, HISTORY_FIELDS, problems, strict, f"history entry {i + 1}", {"ring": ring_ids}
+        )
         if not h or "edition" not in h:
             continue
         report = _where(problems, doc, "history", i, "edition")

@@ -124,6 +124,7 @@ class Radar:
     blips: dict[str, Blip] = field(default_factory=dict)
     initiatives: dict[str, Initiative] = field(default_factory=dict)
     capabilities: CapabilityModel | None = None
+    published: tuple[str, ...] = ()  # editions radar.yaml lists: in the archive even when nothing moved
 
     def quadrant(self, qid: str) -> Segment:
         return next(q for q in self.quadrants if q.id == qid)
@@ -134,7 +135,7 @@ class Radar:
     @property
     def editions(self) -> list[str]:
         """Every edition the content speaks of, oldest first, up to the current one."""
-        seen = {self.edition}
+        seen = {self.edition, *self.published}
         for blip in self.blips.values():
             seen.update(h.edition for h in blip.history)
         return sorted(e for e in seen if e <= self.edition)

@@ -37,7 +37,8 @@ def choices(valid: Iterable[str], given: object | None = None) -> str:
     valid = list(valid)
     hint = ""
     if isinstance(given, str):
-        close = difflib.get_close_matches(given, valid, n=1, cutoff=0.6)
+        same = [v for v in valid if v.casefold() == given.strip().casefold()]
+        close = same or difflib.get_close_matches(given, valid, n=1, cutoff=0.6)
         if close:
             hint = f"did you mean '{close[0]}'? "
     listed = ", ".join(valid) if valid else "(none defined)"

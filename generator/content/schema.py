@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .problems import ERROR, WARNING, Problems
+from .problems import ERROR, WARNING, Problems, choices
 from .source import Document, Key
 
 EDITION_RE = re.compile(r"^(\d{4})-Q([1-4])$")
@@ -55,6 +55,13 @@ RADAR_FIELDS = _fields(
     Field("language", TEXT, True, "Interface language: nl or en.", "language: nl"),
     Field("edition", EDITION, True, "The current quarter, YYYY-Qn.", "edition: 2026-Q4"),
     Field("description", TEXT, False, "One paragraph shown on the home page.", "description: ..."),
+    Field(
+        "editions",
+        TEXTS,
+        False,
+        "Every edition published, oldest first: kept in the archive also when no ring changed in it.",
+        "editions: [2026-Q1, 2026-Q2]",
+    ),
     Field("theme", ID, False, "Theme folder under themes/; 'default' otherwise.", "theme: default"),
     Field("quadrants", MAPPINGS, True, "2 to 8 quadrants, in drawing order.", "quadrants: [{id: ..., name: ...}]"),
     Field("rings", MAPPINGS, True, "2 to 6 rings, inner to outer.", "rings: [{id: ..., name: ...}]"),
@@ -158,9 +165,12 @@ def _check_type(kind: str, value: Any) -> Any | None:
     raise ValueError(kind)
 
 
-def _type_message(field: Field, value: Any) -> str:
+def _type_message(field: Field, value: Any, valid: list[str] | None = None) -> str:
     if field.type == EDITION:
         return f"'{field.name}' must be a quarter written YYYY-Qn, such as 2026-Q4, not {value!r}"
+    if field.type == ID and valid is not None:
+        # The radar's own ids, not the schema's Dutch example: 'ring: Adopt' -> did you mean 'adopt'?
+        return f"'{field.name}' must be one of the ids in radar/radar.yaml, not {value!r}: {choices(valid, value)}"
     if field.type == ID:
         return (
             f"'{field.name}' must be an id of lowercase letters, digits and hyphens, not {value!r}; "
@@ -169,6 +179,12 @@ def _type_message(field: Field, value: Any) -> str:
     if field.type == TEXTS and isinstance(value, list):
         return f"every item of '{field.name}' must be a text; for example: {field.example}"
     return f"'{field.name}' must be a {field.type}, not {_kind(value)}; for example: {field.example}"
+
+
+def _example(field: Field, vocab: dict[str, list[str]] | None) -> str:
+    """The example line, with an id from the radar at hand where there is one."""
+    valid = (vocab or {}).get(field.name)
+    return f"{field.name}: {valid[0]}" if valid else field.example
 
 
 def _kind(value: Any) -> str:
@@ -192,6 +208,7 @@ def read_fields(
     problems: Problems,
     strict: bool,
     what: str,
+    vocab: dict[str, list[str]] | None = None,
 ) -> dict[str, Any] | None:
     """Check one mapping against its declared fields; return the valid values only.
 
@@ -225,7 +242,7 @@ def read_fields(
         checked = _check_type(field.type, value)
         if checked is None and not (value is None and not field.required):
             line, col = doc.where(*at, field.name)
-            problems.add(doc.path, line, col, _type_message(field, value))
+            problems.add(doc.path, line, col, _type_message(field, value, (vocab or {}).get(field.name)))
             continue
         if checked is not None:
             values[field.name] = checked
@@ -237,7 +254,7 @@ def read_fields(
                 line,
                 col,
                 f"{what} is missing the required field '{field.name}' ({field.doc.rstrip('.')}); "
-                f"add a line such as '{field.example}'",
+                f"add a line such as '{_example(field, vocab)}'",
             )
     return values
 

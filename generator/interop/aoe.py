@@ -77,7 +77,8 @@ def read(folder: Path, aliases: dict[str, str], report: Report, title: str = "")
                 )
             )
         snapshots.append(Snapshot(edition, release.name, order, rows, complete=False, source=release.name))
-    blips = histories(latest_per_quarter(snapshots, report), report, ids)
+    ordered = latest_per_quarter(snapshots, report)
+    blips = histories(ordered, report, ids)
     for blip in blips:
         if blip.fields.get("featured") is True:
             del blip.fields["featured"]
@@ -85,7 +86,8 @@ def read(folder: Path, aliases: dict[str, str], report: Report, title: str = "")
     name = title or str((labels.get("title") if isinstance(labels, dict) else "") or "Technology Radar")
     if assets:
         report.counts["assets"] = len(assets)
-    return Imported(name, snapshots[-1].edition, quadrants, rings, blips, assets=assets)
+    editions = [s.edition for s in ordered]
+    return Imported(name, ordered[-1].edition, quadrants, rings, blips, assets=assets, editions=editions)
 
 
 def _config(path: Path, report: Report) -> dict:

@@ -40,7 +40,8 @@ def read(sources: list[Source], aliases: dict[str, str], report: Report, title: 
     ordered = latest_per_quarter(snapshots, report)
     blips = histories(ordered, report, Ids())
     edition = ordered[-1].edition if ordered else ""
-    return Imported(title or "Technology Radar", edition, quadrants, rings, blips)
+    editions = [s.edition for s in ordered]
+    return Imported(title or "Technology Radar", edition, quadrants, rings, blips, editions=editions)
 
 
 def _csv_records(source: Source, report: Report) -> list[tuple[int, dict[str, str]]]:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import colorsys
 import re
 
-from ..render.theme import CONTRAST_PARTNER, contrast
+from ..render.theme import CONTRAST_PARTNER, nearest_passing
 
 NEEDED = 4.5
 _HEX = re.compile(r"^#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
@@ -24,17 +23,5 @@ def normalise(color: str) -> str | None:
 
 def passing(color: str, kind: str) -> str:
     """`color` itself when it passes against its partner (white numbers on quadrants, dark ring
-    names on rings); otherwise the colour of the same hue and saturation whose lightness is the
-    nearest one that passes."""
-    partner = CONTRAST_PARTNER[kind][0]
-    if contrast(color, partner) >= NEEDED:
-        return color
-    r, g, b = (int(color[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    hue, light, sat = colorsys.rgb_to_hls(r, g, b)
-    step = -0.01 if partner == "#ffffff" else 0.01
-    while 0 <= light <= 1:
-        light += step
-        candidate = "#" + "".join(f"{round(c * 255):02x}" for c in colorsys.hls_to_rgb(hue, min(max(light, 0), 1), sat))
-        if contrast(candidate, partner) >= NEEDED:
-            return candidate
-    return "#000000" if partner == "#ffffff" else "#ffffff"
+    names on rings); the nearest passing colour otherwise."""
+    return nearest_passing(color, CONTRAST_PARTNER[kind][0], NEEDED)

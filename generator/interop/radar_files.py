@@ -33,6 +33,7 @@ class Imported:
     blips: list[Blip]
     description: str = ""
     assets: dict[str, bytes] = field(default_factory=dict)  # name under assets/ -> content
+    editions: list[str] = field(default_factory=list)  # every snapshot's edition, also those where nothing moved
 
 
 class ImportError_(Exception):
@@ -51,6 +52,8 @@ def config_text(imported: Imported, report: Report) -> str:
     config: dict[str, object] = {"title": imported.title, "language": "en", "edition": imported.edition}
     if imported.description:
         config["description"] = imported.description
+    if len(imported.editions) > 1:
+        config["editions"] = sorted(set(imported.editions))
     for kind, vocabulary in (("quadrants", imported.quadrants), ("rings", imported.rings)):
         items = []
         for entry in vocabulary.entries:

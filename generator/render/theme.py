@@ -137,4 +137,23 @@ def contrast(a: str, b: str) -> float:
 
 
 # What each colour must stand against: white numbers sit on quadrant colours, dark ring names on ring colours.
+def nearest_passing(color: str, partner: str, needed: float = 4.5) -> str:
+    """`color` when it reaches `needed` contrast with `partner`; otherwise the colour of the same hue
+    and saturation whose lightness is the nearest that does (darker against white, lighter against dark)."""
+    import colorsys
+
+    if contrast(color, partner) >= needed:
+        return color
+    hue, light, sat = colorsys.rgb_to_hls(*(int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)))
+    step = -0.005 if partner.lower() == "#ffffff" else 0.005
+    while 0 <= light <= 1:
+        light = min(max(light + step, 0.0), 1.0)
+        candidate = "#" + "".join(f"{round(c * 255):02x}" for c in colorsys.hls_to_rgb(hue, light, sat))
+        if contrast(candidate, partner) >= needed:
+            return candidate
+        if light in (0.0, 1.0):
+            break
+    return "#000000" if step < 0 else "#ffffff"
+
+
 CONTRAST_PARTNER = {"quadrant": ("#ffffff", "the white blip numbers"), "ring": ("#1d2329", "the dark ring names")}
