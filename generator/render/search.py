@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..content.model import Blip
-from . import urls
+from . import search_index, urls
 
 if TYPE_CHECKING:  # pages.py imports this module for FAMILIES: import it back only where it runs
     from .pages import Page, Site
@@ -23,15 +23,34 @@ GLOBAL = "RADAR_SEARCH_INDEX"
 """The name of the global the index script assigns; radar.js reads it."""
 
 
-def _entry(blip: Blip) -> dict[str, object]:
-    """What one technology contributes to the index: the text a reader may search for."""
-    return {
-        "id": blip.id,
-        "title": blip.title,
-        "summary": blip.summary,
-        "tags": list(blip.tags),
-        "text": blip.body_text,
-    }
+def documents(site: Site) -> Iterator[search_index.Document]:
+    """Everything a search can find, in the order ties are shown: technologies, initiatives, cells."""
+    t, view, radar = site.t, site.current, site.radar
+    for blip in searchable(site):
+        standing = view.by_id.get(blip.id)
+        badge = radar.ring(standing.ring).name if standing and standing.ring else t("status_retired")
+        yield search_index.Document(
+            urls.blip_url(blip.id), blip.title, blip.summary, t("technology"), badge, blip.tags, blip.body_text
+        )
+    for initiative in sorted(radar.initiatives.values(), key=lambda i: (i.title.casefold(), i.id)):
+        yield search_index.Document(
+            urls.initiative_url(initiative.id),
+            initiative.title,
+            f"{t('lead')}: {initiative.lead}",
+            t("initiative"),
+            t(f"initiative_{initiative.status}"),
+            (),
+            initiative.body_text,
+        )
+    model = radar.capabilities
+    if model:
+        columns = {a.id: a.name for a in model.columns}
+        rows = {a.id: a.name for a in model.rows}
+        for cell in model.cells.values():
+            position = t("cell_position", column=columns.get(cell.column, ""), row=rows.get(cell.row, ""))
+            yield search_index.Document(
+                urls.cell_url(cell.id), cell.title, " ".join(cell.criteria), t("capability_cell"), position, (), ""
+            )
 
 
 def script_literal(value: object) -> str:
@@ -41,9 +60,8 @@ def script_literal(value: object) -> str:
 
 
 def index_script(site: Site) -> bytes:
-    """static/search-index.js: every technology's searchable text, in title order (stable bytes)."""
-    entries = [_entry(b) for b in searchable(site)]
-    return f"window.{GLOBAL} = {script_literal(entries)};\n".encode()
+    """static/search-index.js: stems, words and what to show of each result (stable bytes)."""
+    return f"window.{GLOBAL} = {script_literal(search_index.build(documents(site)))};\n".encode()
 
 
 def searchable(site: Site) -> list[Blip]:

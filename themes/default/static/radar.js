@@ -1,20 +1,14 @@
 /* Search and filters: an enhancement on top of complete HTML pages.
  *
- * Every page works without this script: the search page lists every technology for the browser's
- * own find, and the filters exist as static pages (quadrant, ring, tag, capability cell).  With it,
- * the search page filters its list as you type and the radar page dims the blips that do not match.
- * Both keep their state in the URL (?q=... and ?quadrant=...&ring=...), so a view can be shared and
- * is restored on load.  No request leaves the page: the search index is a script the build wrote.
+ * Every page works without this script: the filters exist as static pages (quadrant, ring, tag,
+ * capability cell).  With it, the radar page dims the blips that do not match, keeping its state in
+ * the URL (?quadrant=...&ring=...) so a view can be shared and is restored on load.  Search is
+ * static/search.js, loaded on the search page only.
  */
 (function () {
   "use strict";
 
   var FILTER_KEYS = ["quadrant", "ring", "status", "tag", "cell"];
-
-  /** Lower case without accents, so "categorale" finds "Categorale" and "e" finds "é". */
-  function normalize(text) {
-    return String(text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  }
 
   /** The announcement text for the live region, from a template the page wrote in its language. */
   function countText(template, shown, total) {
@@ -130,62 +124,9 @@
     });
   }
 
-  /* --- Search page ------------------------------------------------------------------------- */
-
-  function setupSearch(form, entries) {
-    var input = form.elements.q;
-    var status = document.getElementById("search-status");
-    var template = status ? status.getAttribute("data-template") : "";
-    var hint = document.getElementById("search-hint");
-    var haystacks = {};
-    entries.forEach(function (e) {
-      haystacks[e.id] = normalize([e.title, e.summary, (e.tags || []).join(" "), e.text].join(" \n "));
-    });
-    var items = Array.prototype.slice.call(document.querySelectorAll(".search-results li[data-id]"));
-
-    function apply() {
-      var words = normalize(input.value).split(/\s+/).filter(Boolean);
-      var shown = 0;
-      items.forEach(function (li) {
-        var text = haystacks[li.getAttribute("data-id")] || "";
-        var keep = words.every(function (w) {
-          return text.indexOf(w) !== -1;
-        });
-        if (li.hidden === keep) li.hidden = !keep;
-        if (keep) shown += 1;
-      });
-      if (status) status.textContent = words.length ? countText(template, shown, items.length) : "";
-    }
-
-    function save() {
-      var params = readParams();
-      if (input.value.trim()) params.set("q", input.value.trim());
-      else params.delete("q");
-      writeParams(params);
-    }
-
-    if (hint) {
-      hint.hidden = true;
-      input.removeAttribute("aria-describedby");
-    }
-    input.value = readParams().get("q") || "";
-    apply();
-    input.addEventListener("input", function () {
-      apply();
-      save();
-    });
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      apply();
-      save();
-    });
-  }
-
   function start() {
     var filter = document.getElementById("radar-filter");
     if (filter) setupFilters(filter);
-    var search = document.querySelector("form.search-form");
-    if (search && Array.isArray(window.RADAR_SEARCH_INDEX)) setupSearch(search, window.RADAR_SEARCH_INDEX);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
