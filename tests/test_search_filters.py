@@ -7,7 +7,6 @@ filter that dims the wrong blips, or a search that misses body text, fails.
 from __future__ import annotations
 
 import json
-import re
 import urllib.parse
 from pathlib import Path
 

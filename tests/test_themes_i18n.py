@@ -61,7 +61,7 @@ def test_english_build_has_english_interface_and_lang(english_site: Path):
     for key in ("search_heading", "search_label", "browse", "browse_intro", "all_technologies"):
         assert html.escape(STRINGS[key]["en"]) in search, key
     assert 'data-template="{shown} of {total} technologies shown"' in home
-    assert 'data-template="{shown} of {total} technologies found"' in search
+    assert 'data-many="{count} results for \u2018{query}\u2019"' in search
 
 
 def _literal(text: str) -> str:
