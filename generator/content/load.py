@@ -32,6 +32,7 @@ from .schema import (
     RADAR_FIELDS,
     SCORE_FIELDS,
     SCORE_STATUSES,
+    contact_problem,
     read_fields,
 )
 from .source import Document, read_front_matter_file, read_yaml_file
@@ -357,6 +358,16 @@ def _cell_ids(radar: Radar) -> list[str]:
     return list(radar.capabilities.cells) if radar.capabilities else []
 
 
+def _contact(doc: Document, f: dict, problems: Problems) -> str:
+    """The contact when readers can use it; otherwise a problem at the field and nothing shown."""
+    value = f.get("contact", "")
+    message = contact_problem(value) if value else None
+    if message:
+        _where(problems, doc, "contact")(message)
+        return ""
+    return value
+
+
 def _initiative(path: Path, doc: Document, radar: Radar, problems: Problems, strict: bool) -> Initiative | None:
     f = read_fields(doc, (), doc.data, INITIATIVE_FIELDS, problems, strict, "the front matter")
     if f is None or not {"title", "lead", "status"} <= f.keys():
@@ -374,6 +385,7 @@ def _initiative(path: Path, doc: Document, radar: Radar, problems: Problems, str
         ),
         body_html=html,
         body_text=text,
+        contact=_contact(doc, f, problems),
     )
 
 
@@ -420,6 +432,7 @@ def _blip(path: Path, doc: Document, radar: Radar, problems: Problems, strict: b
         algorithm=bool(f.get("algorithm")),
         featured=f.get("featured", True) is not False,
         leaflet=leaflet,
+        contact=_contact(doc, f, problems),
         body_html=html,
         body_text=text,
     )

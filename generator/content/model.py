@@ -50,6 +50,7 @@ class Blip:
     history: tuple[HistoryEntry, ...] = ()
     algorithm: bool = False
     leaflet: Leaflet | None = None
+    contact: str = ""  # who to ask: a team, a mailbox or a person
     body_html: str = ""
     body_text: str = ""
     featured: bool = True  # False: in the legend and lists, not in the picture (AOE's 'featured: false')
@@ -65,6 +66,7 @@ class Initiative:
     capabilities: tuple[str, ...] = ()
     body_html: str = ""
     body_text: str = ""
+    contact: str = ""  # who to ask: a team, a mailbox or a person
 
 
 @dataclass(frozen=True)

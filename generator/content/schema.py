@@ -18,6 +18,9 @@ from .source import Document, Key
 
 EDITION_RE = re.compile(r"^(\d{4})-Q([1-4])$")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+MAILBOX_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+"""A contact written as a mailbox: shown as a mail link, so it must be an address a mail program takes."""
+CONTACT_MAX = 120
 
 TEXT, TEXTS, BOOL, EDITION, MAPPING, MAPPINGS, ID = (
     "text",
@@ -91,6 +94,13 @@ BLIP_FIELDS = _fields(
     Field("capabilities", TEXTS, False, "Capability cell ids it serves.", "capabilities: [technologie-wendbaarheid]"),
     Field("initiatives", TEXTS, False, "Initiative ids that use it.", "initiatives: [no-more-ransom]"),
     Field("algorithm", BOOL, False, "True for algorithms (AI and the like).", "algorithm: true"),
+    Field(
+        "contact",
+        TEXT,
+        False,
+        "Who to ask: a team, a mailbox or a person (one line).",
+        "contact: team-innovatie@politie.nl",
+    ),
     Field("featured", BOOL, False, "False: listed on the site, not drawn in the radar picture.", "featured: false"),
     Field("leaflet", MAPPING, False, "Information leaflet (bijsluiter) for an algorithm.", "leaflet: {purpose: ...}"),
     Field(
@@ -102,6 +112,13 @@ INITIATIVE_FIELDS = _fields(
     Field("title", TEXT, True, "Name of the initiative.", "title: No More Ransom"),
     Field("lead", TEXT, True, "Team or role that leads it.", "lead: Team High Tech Crime"),
     Field("status", ID, True, "Where it stands.", "status: pilot"),
+    Field(
+        "contact",
+        TEXT,
+        False,
+        "Who to ask: a team, a mailbox or a person (one line).",
+        "contact: team-innovatie@politie.nl",
+    ),
     Field(
         "capabilities", TEXTS, False, "Capability cell ids it is plotted on.", "capabilities: [werkwijze-wendbaarheid]"
     ),
@@ -263,3 +280,15 @@ def read_fields(
 INITIATIVE_STATUSES = ("verkenning", "pilot", "opschaling", "in-gebruik", "gestopt")
 SCORE_STATUSES = ("opgepakt", "in-uitvoering", "niet-in-beeld")
 LANGUAGES = ("nl", "en")
+
+
+def contact_problem(value: str) -> str | None:
+    """Why a contact cannot be shown, or None: readers must be able to reach whoever it names."""
+    if "\n" in value or len(value) > CONTACT_MAX:
+        return f"'contact' must be one line of at most {CONTACT_MAX} characters: a team, a mailbox or a person"
+    if "@" in value and not MAILBOX_RE.match(value):
+        return (
+            f"'contact' looks like a mailbox, but {value!r} is not an address a mail program takes; "
+            "write it as name@example.nl, or name a team or person without '@'"
+        )
+    return None

@@ -16,6 +16,7 @@ import jinja2
 
 from ..content.model import Radar
 from ..content.problems import Problem
+from ..content.schema import MAILBOX_RE
 from ..domain.views import EditionView
 from ..i18n import translator
 from ..outputs import picture
@@ -61,6 +62,7 @@ class Site:
             keep_trailing_newline=True,
         )
         env.filters["rel"] = _rel
+        env.tests["mailbox"] = lambda value: bool(MAILBOX_RE.match(str(value)))
         env.globals.update(t=self.t, radar=self.radar, urls=urls, site=self)
         return env
 
