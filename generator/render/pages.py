@@ -21,6 +21,7 @@ from ..domain.views import EditionView
 from ..i18n import translator
 from ..outputs import picture
 from . import archive_pages, capability_pages, search, urls
+from .hyphenate import hyphenate
 from .theme import Theme
 
 
@@ -62,6 +63,7 @@ class Site:
             keep_trailing_newline=True,
         )
         env.filters["rel"] = _rel
+        env.filters["hyphenate"] = lambda text: hyphenate(text, self.radar.language)
         env.tests["mailbox"] = lambda value: bool(MAILBOX_RE.match(str(value)))
         env.globals.update(t=self.t, radar=self.radar, urls=urls, site=self)
         return env

@@ -124,9 +124,77 @@
     });
   }
 
+  /* --- Names on the picture ---------------------------------------------------------------- */
+
+  /** Hover or focus a blip: its name appears over the picture and its legend entry lights up; hover
+   *  or focus a legend entry: its blip lights up.  The name is already the link's accessible name,
+   *  so the visible label is aria-hidden; Escape dismisses it (WCAG 1.4.13). */
+  function setupNames(figure) {
+    var tip = document.createElement("div");
+    tip.className = "blip-tip";
+    tip.setAttribute("aria-hidden", "true");
+    tip.hidden = true;
+    figure.appendChild(tip);
+    var dots = {};
+    Array.prototype.forEach.call(figure.querySelectorAll("svg a.blip[id^='dot-']"), function (dot) {
+      dots[dot.id.slice(4)] = dot;
+    });
+    var entries = {};
+    Array.prototype.forEach.call(document.querySelectorAll(".legend-list li[data-id]"), function (li) {
+      entries[li.getAttribute("data-id")] = li;
+    });
+    var shown = null;
+
+    function hide() {
+      if (!shown) return;
+      dots[shown].classList.remove("linked");
+      if (entries[shown]) entries[shown].classList.remove("linked");
+      tip.hidden = true;
+      shown = null;
+    }
+
+    function show(id) {
+      var dot = dots[id];
+      if (!dot) return;
+      hide();
+      shown = id;
+      dot.classList.add("linked");
+      if (entries[id]) entries[id].classList.add("linked");
+      var label = dot.getAttribute("aria-label") || "";
+      tip.textContent = label.split(" \u2014 ")[0];
+      var box = dot.getBoundingClientRect();
+      var frame = figure.getBoundingClientRect();
+      tip.style.left = box.left + box.width / 2 - frame.left + "px";
+      tip.style.top = box.top - frame.top + "px";
+      tip.hidden = false;
+    }
+
+    Object.keys(dots).forEach(function (id) {
+      var dot = dots[id];
+      dot.addEventListener("mouseenter", function () { show(id); });
+      dot.addEventListener("focus", function () { show(id); });
+      dot.addEventListener("mouseleave", hide);
+      dot.addEventListener("blur", hide);
+      var li = entries[id];
+      var link = li && li.querySelector("a");
+      if (!link) return;
+      link.addEventListener("mouseenter", function () { show(id); });
+      link.addEventListener("focus", function () { show(id); });
+      link.addEventListener("mouseleave", hide);
+      link.addEventListener("blur", hide);
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") hide();
+    });
+  }
+
   function start() {
     var filter = document.getElementById("radar-filter");
     if (filter) setupFilters(filter);
+    var details = filter && filter.querySelector("details");
+    if (details && window.matchMedia("(max-width: 40rem)").matches && !window.location.search) details.open = false;
+    var figure = document.querySelector(".radar-figure");
+    if (figure && figure.querySelector("svg a.blip")) setupNames(figure);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

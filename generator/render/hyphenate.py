@@ -1,0 +1,29 @@
+"""Soft hyphens in long words, so a phone breaks "Criminaliteitsvoorspelling" at a syllable.
+
+CSS `hyphens: auto` depends on a hyphenation dictionary the browser may not have (Chromium on
+Linux has none for Dutch), and without one a long word is cut anywhere or runs off the screen.
+Pyphen holds LibreOffice's dictionaries: the build inserts U+00AD at syllable boundaries, which a
+browser shows as a hyphen only where it breaks the line; find-in-page and copying ignore it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pyphen
+
+LONG = 12
+"""Words shorter than this fit a phone's line at heading size; they stay as they are."""
+_WORD = re.compile(r"[^\W\d_]{" + str(LONG) + ",}")
+
+
+@cache
+def _dictionary(language: str) -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang=language if language in pyphen.LANGUAGES else "en", left=3, right=3)
+
+
+def hyphenate(text: str, language: str) -> str:
+    """`text` with soft hyphens in every word of LONG letters or more."""
+    dictionary = _dictionary(language)
+    return _WORD.sub(lambda m: dictionary.inserted(m.group(0), hyphen="\u00ad"), str(text))
