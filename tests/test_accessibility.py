@@ -171,7 +171,7 @@ def test_every_picture_is_a_named_group_of_named_links_matching_the_legend(brows
                 ending = f" — {rings[b['ring']]}, {t('status_' + b['status'])}"
                 assert re.fullmatch(r"\d+\. .+", b["name"]) and b["name"].endswith(ending), (rel, b)
             legend = page.locator(".legend-list li").evaluate_all(
-                "es => es.map(e => e.value + '. ' + e.querySelector('a').textContent.trim())"
+                "es => es.map(e => e.value + '. ' + e.querySelector('a').textContent.replace(/\u00ad/g, '').trim())"
             )
             if legend:
                 assert [b["name"].split(" — ")[0] for b in blips] == legend, rel
