@@ -1,41 +1,46 @@
-"""Build time by stage for synthetic radars of growing size, to show the build stays linear in the blips.
+"""Whole-process timings of `radar build` (cold and warm) and `radar check` on synthetic radars, against a floor.
 
 Run from the repository root:
 
-    .venv/bin/python bench/bench.py                 # 30, 1000 and 10000 blips
-    .venv/bin/python bench/bench.py --sizes 30 1000
+    .venv/bin/python bench/bench.py                          # 30, 1000 and 10000 blips, median of 3
+    .venv/bin/python bench/bench.py --sizes 30 1000 --runs 5
+    .venv/bin/python bench/bench.py --code /path/to/other/checkout   # the same radars, another version
 
-Each radar is generated into a temporary folder from the sample radar's own
-configuration (quadrants, rings, capability model, initiatives) with realistic
-blip files: front matter with tags, cells, initiatives and a history over up to
-six editions (some blips retired), and a Markdown body with headings, lists and
-links.  Stages are timed with the generator's own functions: load+validate,
-render (HTML pages, pictures, everything else), write (atomic swap), then a
-second full build with warm caches (parsed files in memory, rasters on disk).
+Each radar is generated into a temporary folder from the sample radar's own configuration
+(quadrants, rings, capability model, initiatives) with realistic blip files: front matter with
+tags, cells, initiatives and a history over up to six editions (some blips retired), and a
+Markdown body with headings, lists and links.
+
+Every figure is one fresh `python -m generator ...` process, measured by the kernel (os.wait4):
+
+- cold: empty render cache and no site (what CI does on a fresh checkout);
+- warm: a second `radar build` into the same folder, nothing changed (a real second run);
+- check: `radar check`;
+- floor: a process that imports matplotlib.pyplot and renders every blip's Markdown with
+  markdown-it-py: the least a build on this stack can cost.
+
+Times are CPU seconds (user + system) of the process, the median of `--runs` runs, so a busy shared
+machine does not move them much; wall-clock medians are printed beside them.  Peak memory is the
+process's maximum resident set size.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
+import os
 import random
 import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from generator import build as build_module  # noqa: E402
-from generator.content.load import load  # noqa: E402
-from generator.outputs.write import write_site  # noqa: E402
 
 WORDS = (
     "politie data analyse burger veiligheid opsporing team pilot model keten platform privacy toezicht "
@@ -43,7 +48,15 @@ WORDS = (
     "vertrouwen risico algoritme transparantie architectuur standaard koppeling beheer gebruik"
 ).split()
 TAGS = [f"{a}-{b}" for a in ("data", "ai", "cloud", "wijk", "straat", "forensisch", "cyber", "keten") for b in "abcde"]
-PICTURES = (".png", ".pdf")
+
+FLOOR = """\
+import sys, pathlib
+import matplotlib.pyplot
+from markdown_it import MarkdownIt
+md = MarkdownIt("commonmark")
+for p in sorted(pathlib.Path(sys.argv[1], "blips").glob("*.md")):
+    md.render(p.read_text(encoding="utf-8").split("\\n---\\n", 1)[1])
+"""
 
 
 def sentence(rng: random.Random, words: int) -> str:
@@ -118,110 +131,109 @@ def make_radar(root: Path, size: int, seed: int = 1) -> Path:
 
 
 @dataclass
-class Spent:
-    """Wall-clock and CPU seconds; CPU is the figure to compare on a busy machine."""
+class Run:
+    cpu: float  # user + system seconds of the process
+    wall: float
+    rss_mb: float  # peak resident set size
 
-    wall: float = 0.0
-    cpu: float = 0.0
 
-    def __add__(self, other: Spent) -> Spent:
-        return Spent(self.wall + other.wall, self.cpu + other.cpu)
+def run(argv: list[str], env: dict[str, str], cwd: Path) -> Run:
+    """One fresh process, measured by the kernel: its own CPU time and peak memory, nobody else's."""
+    wall = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - wall
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}):\n{err[-2000:]}")
+    return Run(usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024)
+
+
+@dataclass
+class Median:
+    runs: list[Run]
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(r.cpu for r in self.runs)
+
+    @property
+    def wall(self) -> float:
+        return statistics.median(r.wall for r in self.runs)
+
+    @property
+    def rss(self) -> float:
+        return max(r.rss_mb for r in self.runs)
 
     def __str__(self) -> str:
         return f"{self.cpu:.2f} ({self.wall:.2f})"
 
 
-@dataclass
-class Timing:
-    size: int
-    stages: dict[str, Spent]  # load, pages, pictures, other, write
-    html_pages: int
-    files: int
-    warm: Spent
-    slowest: list[tuple[float, str]]  # (CPU seconds, site path) of the costliest files
-
-    @property
-    def render(self) -> Spent:
-        return self.stages["pages"] + self.stages["pictures"] + self.stages["other"]
-
-    @property
-    def total(self) -> Spent:
-        return self.stages["load"] + self.render + self.stages["write"]
-
-
-def timed(action: Callable[[], object]) -> tuple[Spent, object]:
-    wall, cpu = time.perf_counter(), time.process_time()
-    result = action()
-    return Spent(time.perf_counter() - wall, time.process_time() - cpu), result
-
-
-def measure(size: int, workdir: Path) -> Timing:
-    source = make_radar(workdir / f"radar-{size}", size)
-    out = workdir / f"site-{size}"
-    stages = {name: Spent() for name in ("load", "pages", "pictures", "other", "write")}
-    stages["load"], (radar, problems) = timed(lambda: load(source))
-    if problems.errors or radar is None:
-        raise SystemExit("\n".join(p.text() for p in problems.errors[:20]))
-    # lazy=True hands back one callable per page and picture, so each kind can be timed on its own;
-    # the setup (layout, the inline SVG, radar.json, static files) counts as "other".
-    stages["other"], (_, lazy) = timed(lambda: build_module.render_site(radar, source, lazy=True))
-    files: dict[str, bytes] = {}
-    costs = []
-    for path, item in lazy.items():
-        if not callable(item):
-            files[path] = item
-            continue
-        kind = "pages" if path.endswith(".html") else "pictures" if path.endswith(PICTURES) else "other"
-        spent, files[path] = timed(item)
-        stages[kind] += spent
-        costs.append((spent.cpu, path))
-    stages["write"], _ = timed(lambda: write_site(out, files))
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        warm, status = timed(lambda: build_module.build(source, out))
-    if status != 0:
-        raise SystemExit(f"the warm build of {size} blips failed")
-    html = sum(1 for p in files if p.endswith(".html"))
-    return Timing(size, stages, html, len(files), warm, sorted(costs, reverse=True)[:3])
+def measure(size: int, radar: Path, work: Path, code: Path, python: str, runs: int) -> dict[str, Median]:
+    """Floor, cold build, warm build and check, `runs` times each, interleaved so load drifts evenly."""
+    out = work / f"site-{size}"
+    cache = work / f"cache-{size}"
+    env = dict(os.environ, PYTHONPATH=str(code), XDG_CACHE_HOME=str(cache), RADAR_CACHE_DIR=str(cache / "radar"))
+    env["MPLCONFIGDIR"] = str(work / "matplotlib")  # matplotlib's font list stays built, as on any machine
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    build = [python, "-m", "generator", "build", "--source", str(radar), "--out", str(out)]
+    found: dict[str, list[Run]] = {"floor": [], "cold": [], "warm": [], "check": []}
+    run([python, "-c", FLOOR, str(radar)], env, work)  # warm-up: font list, bytecode, file system cache
+    for _ in range(runs):
+        found["floor"].append(run([python, "-c", FLOOR, str(radar)], env, work))
+        shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(radar / ".radar-cache", ignore_errors=True)  # where older versions kept it
+        shutil.rmtree(out, ignore_errors=True)
+        found["cold"].append(run(build, env, code))
+        found["warm"].append(run(build, env, code))
+        found["check"].append(run([python, "-m", "generator", "check", "--source", str(radar)], env, code))
+    return {name: Median(r) for name, r in found.items()}
 
 
 HEAD = (
-    "| blips | load+validate | render: pages | pictures | other | write | total | CPU ms per blip "
-    "| HTML pages | files | warm build |"
+    "| blips | floor | cold build | warm build | check | cold/floor | warm/floor | check/floor "
+    "| peak MB (cold) | peak MB (warm) |"
 )
 
 
-def row(t: Timing) -> str:
-    s = t.stages
+def row(size: int, m: dict[str, Median]) -> str:
+    floor = m["floor"].cpu
     return (
-        f"| {t.size} | {s['load']} | {s['pages']} | {s['pictures']} | {s['other']} | {s['write']} | {t.total} "
-        f"| {1000 * t.total.cpu / t.size:.1f} | {t.html_pages} | {t.files} | {t.warm} |"
+        f"| {size} | {m['floor']} | {m['cold']} | {m['warm']} | {m['check']} "
+        f"| {m['cold'].cpu / floor:.1f} | {m['warm'].cpu / floor:.1f} | {m['check'].cpu / floor:.2f} "
+        f"| {m['cold'].rss:.0f} | {m['warm'].rss:.0f} |"
     )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[30, 1000, 10000], help="numbers of blips")
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure; the median is shown (default 3)")
+    parser.add_argument("--code", type=Path, default=ROOT, help="checkout whose generator is measured")
+    parser.add_argument("--python", default=sys.executable, help="interpreter that runs it")
     parser.add_argument("--keep", action="store_true", help="keep the generated radars and sites (prints where)")
     args = parser.parse_args(argv)
-    workdir = Path(tempfile.mkdtemp(prefix="radar-bench-"))
+    work = Path(tempfile.mkdtemp(prefix="radar-bench-"))
+    code = args.code.resolve()
     try:
-        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-            measure(5, workdir)  # warm-up: imports, fonts and template compilation are not the 30-blip build's cost
-        print("seconds of CPU (wall-clock in brackets)")
-        print(HEAD + "\n|" + "---:|" * 11, flush=True)
-        rows: list[Timing] = []
+        print(f"code: {code}; CPU seconds (user+system) of each fresh process, median of {args.runs}")
+        print("(wall-clock median in brackets); load average at start:", " ".join(f"{x:.1f}" for x in os.getloadavg()))
+        print(HEAD + "\n|" + "---:|" * 10, flush=True)
+        times = {}
         for size in args.sizes:
-            rows.append(measure(size, workdir))
-            print(row(rows[-1]), flush=True)
-        print()
-        for t in rows:
-            slow = ", ".join(f"{path} {cpu:.2f} s" for cpu, path in t.slowest)
-            print(f"costliest files at {t.size} blips (CPU): {slow}")
+            radar = make_radar(work / f"radar-{size}", size)
+            times[size] = measure(size, radar, work, code, args.python, args.runs)
+            print(row(size, times[size]), flush=True)
+        sizes = sorted(times)
+        for small, big in zip(sizes, sizes[1:], strict=False):
+            ratio = {k: times[big][k].cpu / times[small][k].cpu for k in ("cold", "warm", "check")}
+            print(f"{big}/{small} blips ({big / small:.0f}x): " + ", ".join(f"{k} {v:.1f}x" for k, v in ratio.items()))
     finally:
         if args.keep:
-            print(f"kept {workdir}")
+            print(f"kept {work}")
         else:
-            shutil.rmtree(workdir, ignore_errors=True)
+            shutil.rmtree(work, ignore_errors=True)
     return 0
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from . import __version__
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; given the `command` being run, the others that import much
+    (`new`, `serve`: a web server, templates) are only named, so `radar check` starts quickly."""
     parser = argparse.ArgumentParser(prog="radar", description="Build a technology radar site from Markdown files.")
     parser.add_argument("--version", action="version", version=f"radar {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -55,17 +58,28 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("base", metavar="BASE", help="git revision to compare with, such as origin/main")
     diff.add_argument("--source", type=Path, default=Path("."), help="the radar's folder (default: .)")
     # Authoring: `radar new` and `radar serve` declare their own options (scaffold.py, serve.py).
-    from .commands import export, import_, scaffold, serve
+    if command in (None, "new", "serve", "import", "export"):
+        from .commands import export, import_, scaffold, serve
 
-    scaffold.add_parser(commands)
-    serve.add_parser(commands)
-    import_.add_parser(commands)
-    export.add_parser(commands)
+        scaffold.add_parser(commands)
+        serve.add_parser(commands)
+        import_.add_parser(commands)
+        export.add_parser(commands)
+    else:
+        for name in ("new", "serve", "import", "export"):
+            commands.add_parser(name)
     return parser
 
 
+def _command(argv: list[str]) -> str | None:
+    """The subcommand word, if it is one the parser knows without its heavy modules."""
+    first = next((a for a in argv if not a.startswith("-")), None)
+    return first if first in ("build", "check", "moves", "diff") else None
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = _parser(_command(argv)).parse_args(argv)
     if args.command == "build":
         from .commands.build import build
 

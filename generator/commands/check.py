@@ -1,4 +1,4 @@
-"""`radar check`: validate everything, write nothing, and stay quick (no matplotlib import)."""
+"""`radar check`: validate everything, write nothing, and stay quick (no matplotlib, no Markdown rendering)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,6 @@ from ..content.problems import report
 
 
 def check(source: Path, strict: bool = False, fmt: str = "text") -> int:
-    radar, problems = load(source, strict)
+    radar, problems = load(source, strict, bodies=False)
     report(problems, fmt, sys.stdout if fmt != "text" else sys.stderr)
     return 1 if problems.errors or radar is None else 0

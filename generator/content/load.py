@@ -13,9 +13,8 @@ from typing import Any
 
 from ..render.theme import CONTRAST_PARTNER, Theme, contrast, nearest_passing
 from ..render.urls import slug
-from . import markup
 from .model import Axis, Blip, CapabilityModel, Cell, HistoryEntry, Initiative, Leaflet, Radar, Score, Segment
-from .problems import Problems, choices
+from .problems import Problems, choices, inside
 from .schema import (
     AXIS_FIELDS,
     BLIP_FIELDS,
@@ -44,25 +43,31 @@ BLIPS_DIR = Path("blips")
 COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 COUNTS = {"quadrants": (2, 8), "rings": (2, 6)}
 
-# Parsed front matter and rendered Markdown per file, reused while the file is unchanged
-# (the live preview reloads every file on every save).
-_parsed: dict[Path, tuple[tuple[int, int], Document | None, list, str, str]] = {}
+# Parsed front matter per file, and its Markdown rendered once asked for, reused while the file is
+# unchanged (the live preview reloads every file on every save).
+_parsed: dict[Path, tuple[tuple[int, int], Document | None, list, dict[str, tuple[str, str]]]] = {}
 
 
-def load(source: Path, strict: bool = False) -> tuple[Radar | None, Problems]:
+def load(source: Path, strict: bool = False, bodies: bool = True) -> tuple[Radar | None, Problems]:
+    """The radar and every problem in it; `bodies=False` leaves the Markdown bodies unrendered (empty)
+    for `radar check`, which only reports problems: rendering Markdown is most of the load's time and
+    finds none."""
     problems = Problems(source)
     radar = _load_config(source, problems, strict)
     if radar is None:
         return None, problems
     radar.capabilities = _load_capabilities(source, radar, problems, strict)
     radar.initiatives = _load_all(
-        source / INITIATIVES_DIR, problems, lambda p, d: _initiative(p, d, radar, problems, strict), "initiative"
+        source / INITIATIVES_DIR,
+        problems,
+        lambda p, d: _initiative(p, d, radar, problems, strict, bodies),
+        "initiative",
     )
-    context = _blip_context(radar, problems, strict)
+    context = _blip_context(radar, problems, strict) + (bodies,)
     radar.blips = _load_all(
         source / BLIPS_DIR,
         problems,
-        lambda p, d: _made_cached(p, d, context, problems, lambda into: _blip(p, d, radar, into, strict)),
+        lambda p, d: _made_cached(p, d, context, problems, lambda into: _blip(p, d, radar, into, strict, bodies)),
         "blip",
     )
     return radar, problems
@@ -285,7 +290,7 @@ def _load_all(folder: Path, problems: Problems, make: Callable[[Path, Document],
                 f"digits and hyphens: rename it to '{suggestion}.md'",
             )
             continue
-        if not path.resolve().is_relative_to(folder.resolve()):
+        if inside(path, folder) is None:
             # A link in a pull request must not pull files from elsewhere on the build machine into the site.
             problems.add(
                 path,
@@ -315,9 +320,7 @@ def _parse_cached(path: Path, problems: Problems) -> Document | None:
     cached = _parsed.get(path)
     if cached is None or cached[0] != key:
         scratch = Problems(problems.root)
-        doc = read_front_matter_file(path, scratch)
-        html, text = markup.render(doc.body) if doc is not None else ("", "")
-        cached = (key, doc, scratch.items, html, text)
+        cached = (key, read_front_matter_file(path, scratch), scratch.items, {})
         _parsed[path] = cached
     problems.items.extend(cached[2])
     return cached[1]
@@ -340,8 +343,16 @@ def _read_yaml_cached(path: Path, problems: Problems) -> Document | None:
     return cached[1]
 
 
-def _body(path: Path) -> tuple[str, str]:
-    return _parsed[path][3], _parsed[path][4]
+def _body(path: Path, bodies: bool = True) -> tuple[str, str]:
+    """The file's Markdown body as HTML and as plain text, rendered once per version of the file."""
+    if not bodies:
+        return "", ""
+    rendered, doc = _parsed[path][3], _parsed[path][1]
+    if "body" not in rendered:
+        from . import markup  # markdown-it only where a body is shown: `radar check` never imports it
+
+        rendered["body"] = markup.render(doc.body if doc is not None else "")
+    return rendered["body"]
 
 
 def _check_ids(
@@ -368,12 +379,14 @@ def _contact(doc: Document, f: dict, problems: Problems) -> str:
     return value
 
 
-def _initiative(path: Path, doc: Document, radar: Radar, problems: Problems, strict: bool) -> Initiative | None:
+def _initiative(
+    path: Path, doc: Document, radar: Radar, problems: Problems, strict: bool, bodies: bool = True
+) -> Initiative | None:
     f = read_fields(doc, (), doc.data, INITIATIVE_FIELDS, problems, strict, "the front matter")
     if f is None or not {"title", "lead", "status"} <= f.keys():
         return None
     _check_id(problems, doc, ("status",), f["status"], list(INITIATIVE_STATUSES), "initiative status")
-    html, text = _body(path)
+    html, text = _body(path, bodies)
     return Initiative(
         id=path.stem,
         title=f["title"],
@@ -389,7 +402,9 @@ def _initiative(path: Path, doc: Document, radar: Radar, problems: Problems, str
     )
 
 
-def _blip(path: Path, doc: Document, radar: Radar, problems: Problems, strict: bool) -> Blip | None:
+def _blip(
+    path: Path, doc: Document, radar: Radar, problems: Problems, strict: bool, bodies: bool = True
+) -> Blip | None:
     vocab = {"quadrant": [q.id for q in radar.quadrants], "ring": [r.id for r in radar.rings]}
     f = read_fields(doc, (), doc.data, BLIP_FIELDS, problems, strict, "the front matter", vocab)
     if f is None:
@@ -413,7 +428,7 @@ def _blip(path: Path, doc: Document, radar: Radar, problems: Problems, strict: b
             )
     if not ok:
         return None
-    html, text = _body(path)
+    html, text = _body(path, bodies)
     return Blip(
         id=path.stem,
         title=f["title"],

@@ -8,7 +8,9 @@ wants to see them.
 from __future__ import annotations
 
 import difflib
+import functools
 import json
+import os
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -45,6 +47,31 @@ def choices(valid: Iterable[str], given: object | None = None) -> str:
     return f"{hint}valid choices: {listed}"
 
 
+@functools.lru_cache(maxsize=64)
+def _resolved(folder: str) -> str:
+    """A folder resolved once, not once per file in it: resolving walks every part of the path."""
+    return os.path.realpath(folder)
+
+
+def real_path(path: Path | str) -> str:
+    """`os.path.realpath(path)`, with its folder's resolution shared by the thousands of files in it."""
+    text = os.fspath(path)
+    folder, name = os.path.split(text)
+    if name in ("", ".", "..") or os.path.islink(text):
+        return os.path.realpath(text)
+    return os.path.join(_resolved(folder or "."), name)
+
+
+def inside(path: Path | str, folder: Path | str) -> str | None:
+    """`path` (resolved) relative to `folder` (resolved) as a POSIX path, or None when it is elsewhere."""
+    real, base = real_path(path), _resolved(os.fspath(folder))
+    if real == base:
+        return "."
+    if not real.startswith(base.rstrip(os.sep) + os.sep):
+        return None
+    return real[len(base.rstrip(os.sep)) + 1 :].replace(os.sep, "/")
+
+
 @dataclass
 class Problems:
     """An append-only list of problems with the source root, for relative paths."""
@@ -56,11 +83,8 @@ class Problems:
         self.items.append(Problem(self.relative(path), line, column, message, severity))
 
     def relative(self, path: Path | str) -> str:
-        path = Path(path)
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        found = inside(path, self.root)
+        return Path(path).as_posix() if found is None else found
 
     @property
     def errors(self) -> list[Problem]:

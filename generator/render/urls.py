@@ -74,10 +74,30 @@ def edition_chart_url(edition: str) -> str:
 
 
 def relative(target: str, page: str) -> str:
-    """The link from `page` to `target`, both site-root paths."""
+    """The link from `page` to `target`, both site-root paths: what `posixpath.relpath` gives, in time
+    that does not grow with the site (a page of a big radar holds thousands of links; relpath makes
+    both paths absolute against the working directory for each one)."""
     if target.startswith("#"):
         return target
-    base = posixpath.dirname(page) or "."
     path, _, fragment = target.partition("#")
-    rel = posixpath.relpath(path, base) if path else posixpath.basename(page)
+    rel = _relative_path(path, page.rpartition("/")[0]) if path else posixpath.basename(page)
     return rel + ("#" + fragment if fragment else "")
+
+
+def _relative_path(path: str, folder: str) -> str:
+    if not _plain(path) or (folder and not _plain(folder)):
+        return posixpath.relpath(path, folder or ".")  # "..", ".", "//" or a leading "/": let posixpath normalise
+    if not folder:
+        return path
+    there, here = path.split("/"), folder.split("/")
+    common = 0
+    for a, b in zip(there, here, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:]) or "."
+
+
+def _plain(path: str) -> bool:
+    """A normalised relative path: no empty, '.' or '..' segment."""
+    return all(part not in ("", ".", "..") for part in path.split("/"))

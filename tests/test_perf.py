@@ -1,0 +1,31 @@
+"""What keeps the build fast at every size (issue 14): the shortcuts give the same answers as the slow way."""
+
+from __future__ import annotations
+
+import posixpath
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from generator.render import urls
+
+SEGMENT = st.sampled_from(["a", "b", "blips", "editions", "2026-Q1", "x.html", ".", "..", ""])
+PATH = st.lists(SEGMENT, min_size=1, max_size=4).map("/".join)
+
+
+@given(PATH, PATH, st.sampled_from(["", "#top"]))
+def test_relative_link_is_what_posixpath_gives(target: str, page: str, fragment: str) -> None:
+    """urls.relative does the common case without posixpath; it must agree with posixpath for any path."""
+    assume(page.rpartition("/")[2] and not page.startswith("/"))  # a page is a file path from the site root
+    path = target
+    expected = posixpath.relpath(path, posixpath.dirname(page) or ".") if path else posixpath.basename(page)
+    assert urls.relative(target + fragment, page) == expected + fragment
+
+
+def test_relative_links_of_site_pages() -> None:
+    assert urls.relative("index.html", "index.html") == "index.html"
+    assert urls.relative("blips/b.html", "blips/a.html") == "b.html"
+    assert urls.relative("index.html", "editions/2026-Q1/moves.html") == "../../index.html"
+    assert urls.relative("editions/2026-Q2/index.html", "editions/2026-Q1/moves.html") == "../2026-Q2/index.html"
+    assert urls.relative("#main", "blips/a.html") == "#main"
+    assert urls.relative("tags/x.html#top", "blips/a.html") == "../tags/x.html#top"
