@@ -346,3 +346,80 @@ def test_next_steps_name_the_source_folder_when_run_from_elsewhere(radar_dir):
     assert f"radar check --source {radar_dir.root}" in result.stdout
     assert f"radar serve --source {radar_dir.root}" in result.stdout
     assert f"git add {radar_dir.root.name}/blips/elsewhere.md" in result.stdout
+
+
+# --- hostile or broken input: a clear error, and nothing left behind ---------------------------
+
+
+def _raw_new(source: Path, *args: bytes | str, stdin: int | bytes | None) -> subprocess.CompletedProcess:
+    """`radar new` with raw bytes on the command line, and stdin as given (None: closed, as `<&-` does)."""
+    command = [sys.executable, "-m", "generator", "new", *args, "--source", str(source)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LC_ALL": "C.UTF-8"}
+    if stdin is None:  # the child starts with file descriptor 0 closed
+        return subprocess.run(
+            ["sh", "-c", 'exec "$@" <&-', "sh", *command], cwd=source, capture_output=True, env=env, timeout=60
+        )
+    return subprocess.run(command, cwd=source, input=stdin, capture_output=True, env=env, timeout=60)
+
+
+@pytest.mark.parametrize("interactive", [False, True])
+def test_new_with_stdin_closed_is_a_clear_error(radar_dir, interactive):
+    """Reproducer: `radar new <&-` crashed with AttributeError ('NoneType' object has no attribute 'isatty')."""
+    result = _raw_new(radar_dir.root, *(["--interactive"] if interactive else []), stdin=None)
+    stderr = result.stderr.decode()
+    assert result.returncode == 1 and "Traceback" not in stderr, stderr
+    expected = "standard input is closed" if interactive else "--title is required"
+    assert expected in stderr
+    assert not (radar_dir.root / "blips").exists()
+
+
+def test_new_with_stdin_closed_still_works_with_every_option(radar_dir):
+    result = _raw_new(radar_dir.root, "--title", "Closed input", "--quadrant", "data", "--ring", "trial", stdin=None)
+    assert result.returncode == 0, result.stderr.decode()
+    assert front_matter(radar_dir.root / "blips" / "closed-input.md")["title"] == "Closed input"
+
+
+def test_a_title_that_is_not_utf8_is_a_clear_error_and_leaves_no_file(radar_dir):
+    """Reproducer: `--title $'Caf\\xe9'` crashed (UnicodeEncodeError) and left an empty caf.md blocking a retry."""
+    result = _raw_new(radar_dir.root, b"--title", b"Caf\xe9", "--quadrant", "data", "--ring", "trial", stdin=b"")
+    stderr = result.stderr.decode()
+    assert result.returncode == 1 and "Traceback" not in stderr, stderr
+    assert "--title is not UTF-8 text: 'Caf\\xe9'" in stderr
+    assert not (radar_dir.root / "blips").exists() or list((radar_dir.root / "blips").iterdir()) == []
+    typed = _raw_new(radar_dir.root, "--interactive", stdin=b"Caf\xe9\n1\n1\n\n\n\n\n")
+    assert typed.returncode == 1 and "the answer is not UTF-8 text: 'Caf\\xe9'" in typed.stderr.decode()
+    assert not (radar_dir.root / "blips").exists() or list((radar_dir.root / "blips").iterdir()) == []
+    retry = _raw_new(radar_dir.root, "--title", "Café", "--quadrant", "data", "--ring", "trial", stdin=b"")
+    assert retry.returncode == 0, retry.stderr.decode()
+    assert front_matter(radar_dir.root / "blips" / "cafe.md")["title"] == "Café"
+
+
+def test_a_failing_write_leaves_no_file_behind(radar_dir, monkeypatch):
+    """The file appears whole or not at all: a full disk while writing leaves nothing that blocks a retry."""
+    import argparse
+    import errno
+    import io
+
+    from generator.commands import scaffold
+
+    def full(fd: int, *args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(scaffold.os, "link", full)
+    args = argparse.Namespace(
+        kind="blip",
+        source=radar_dir.root,
+        interactive=False,
+        no_input=True,
+        title="Full disk",
+        quadrant="data",
+        ring="trial",
+        summary=None,
+        capability=None,
+        initiative=None,
+        note=None,
+        lead=None,
+        status=None,
+    )
+    assert scaffold.new(args, io.StringIO(), io.StringIO()) == 1
+    assert list((radar_dir.root / "blips").iterdir()) == []

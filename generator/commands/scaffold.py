@@ -10,9 +10,12 @@ invalid option is reported with its valid choices, and nothing is written.
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import re
 import shlex
 import sys
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,10 +84,23 @@ def _split_ids(values: Sequence[str] | None) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def not_utf8(text: str) -> str | None:
+    """The text as its bytes would show, when it holds bytes that are not UTF-8 (argv and stdin keep them escaped)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return None
+
+
 def _validate(q: Question, given: object) -> None:
     """Check an option's value against the choices; keep the value or record why it is wrong."""
     if q.choices is None:
         text = " ".join(str(given).split())
+        shown = not_utf8(text)
+        if shown is not None:
+            q.errors.append(f"--{q.option} is not UTF-8 text: '{shown}'; write it in UTF-8")
+            return
         if q.required and not text:
             q.errors.append(f"--{q.option} must not be empty")
         q.answer = text
@@ -100,9 +116,15 @@ def _validate(q: Question, given: object) -> None:
 def _ask_line(prompt: str, stdin: TextIO, stdout: TextIO) -> str:
     stdout.write(prompt)
     stdout.flush()
-    line = stdin.readline()
+    try:
+        line = stdin.readline()
+    except (OSError, ValueError, UnicodeDecodeError) as exc:  # closed, unreadable or not UTF-8
+        raise Abort(f"no answer (standard input cannot be read: {exc}): nothing written") from exc
     if not line:
         raise Abort("no answer (end of input): nothing written")
+    shown = not_utf8(line)
+    if shown is not None:
+        raise Abort(f"the answer is not UTF-8 text: '{shown.strip()}'; nothing written")
     return line.strip()
 
 
@@ -214,17 +236,38 @@ def _existing(folder: Path, ident: str) -> Path | None:
 
 
 def write_new(folder: Path, ident: str, content: str) -> Path:
-    """Create the file; never replace one (open with 'x', so a race cannot overwrite either)."""
+    """Create the file whole or not at all, never replacing one.
+
+    The text goes to a temporary file first, which is then hard-linked under its name (link
+    refuses an existing name, so a race cannot overwrite either): a failure on the way (bytes
+    that are not UTF-8, a full disk, Ctrl-C) leaves no empty file to block the retry.
+    """
     other = _existing(folder, ident)
     if other is not None:
         raise Abort(f"{other} already exists: edit that file, or choose another title")
-    folder.mkdir(parents=True, exist_ok=True)
+    shown = not_utf8(content)
+    if shown is not None:
+        raise Abort("the answers are not UTF-8 text; nothing written")
+    data = content.encode("utf-8")
     path = folder / f"{ident}.md"
     try:
-        with path.open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{ident}.", suffix=".tmp")
+    except OSError as exc:
+        raise Abort(f"cannot write {path}: {exc.strerror}; nothing written") from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.fchmod(fd, 0o666 & ~umask)  # as an editor would create it, not mkstemp's 0600
+            handle.write(data)
+        os.link(tmp, path)
     except FileExistsError as exc:
         raise Abort(f"{path} already exists: edit that file, or choose another title") from exc
+    except OSError as exc:
+        raise Abort(f"cannot write {path}: {exc.strerror}; nothing written") from exc
+    finally:
+        Path(tmp).unlink(missing_ok=True)
     return path
 
 
@@ -308,14 +351,19 @@ FOR_BLIPS_ONLY = ("quadrant", "ring", "summary", "initiative", "note")
 FOR_INITIATIVES_ONLY = ("lead", "status")
 
 
-def new(args: argparse.Namespace, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+def new(args: argparse.Namespace, stdin: TextIO | None = sys.stdin, stdout: TextIO = sys.stdout) -> int:
     """`radar new [initiative]`: ask or take the fields, write the file, print the next steps."""
     kind = args.kind
     try:
         _check_options(args, kind)
         radar = _radar(args.source)
         t = translator(radar.language)
-        interactive = args.interactive or (not args.no_input and stdin.isatty())
+        if stdin is None or stdin.closed:  # started with standard input closed (`radar new <&-`)
+            if args.interactive:
+                raise Abort("--interactive needs answers, but standard input is closed; give the options instead")
+            interactive, stdin = False, io.StringIO()
+        else:
+            interactive = args.interactive or (not args.no_input and stdin.isatty())
         if kind == "initiative":
             questions = _initiative_questions(radar)
             folder, render = args.source / INITIATIVES_DIR, initiative_text
