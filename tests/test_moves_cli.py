@@ -102,7 +102,8 @@ def repo(radar_dir) -> tuple[Path, object]:
     blip(radar_dir, "gamma", ring="hold", extra="summary: Old summary.\n" + history("edition: 2026-Q1, ring: hold"))
     blip(radar_dir, "delta", ring="trial")
     blip(radar_dir, "zeta", ring="assess", extra=history("edition: 2026-Q1, ring: assess"))
-    git(root, "init", "-q", "-b", "main")
+    git(root, "init", "-q")  # not `init -b`: git before 2.28 (still on some CI images) lacks it
+    git(root, "symbolic-ref", "HEAD", "refs/heads/main")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "base")
     return root, radar_dir
@@ -231,3 +232,95 @@ def test_moves_csv_never_writes_a_live_formula(radar_dir):
     starts = ("=", "+", "-", "@", "\t", "\r", "\uff1d")
     cells = [cell for row in csv.reader(io.StringIO(result.stdout)) for cell in row]
     assert [cell for cell in cells if cell.startswith(starts)] == []
+
+
+# --- radar diff: every kind of change ---------------------------------------------------------------
+
+
+def test_diff_reports_removed_returned_and_history_only_edits(repo):
+    """Mutation audit: dropping deleted files or history-only edits from `radar diff` went unnoticed."""
+    root, radar_dir = repo
+    blip(
+        radar_dir,
+        "omega",
+        ring="hold",
+        extra=history("edition: 2025-Q4, ring: hold", "edition: 2026-Q1, retired: true"),
+    )
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "omega retired")
+    (radar_dir.root / "blips" / "delta.md").unlink()  # removed: deleted instead of retired
+    blip(
+        radar_dir,
+        "omega",
+        ring="trial",
+        extra=history(
+            "edition: 2025-Q4, ring: hold",
+            "edition: 2026-Q1, retired: true",
+            "edition: 2026-Q2, ring: trial, note: Back in use.",
+        ),
+    )
+    blip(
+        radar_dir,
+        "gamma",
+        ring="hold",
+        extra="summary: Old summary.\n" + history("edition: 2026-Q1, ring: hold, note: Why we hold."),
+    )
+    result = run_radar("diff", "HEAD", "--source", str(radar_dir.root))
+    assert result.returncode == 0, result.stderr
+    md = result.stdout
+    assert "1 returned · 1 edited · 1 removed" in md
+    assert "| Omega (omega) | Trial | Back in use. |" in md.split("### Returned\n")[1].split("###")[0]
+    assert "| Gamma (gamma) | history |" in md.split("### Edited\n")[1].split("###")[0]
+    removed = md.split("### Removed\n")[1]
+    assert "| Delta (delta) | blips/delta.md (deleted: retire it with a history entry instead) |" in removed
+
+
+# --- file names git allows and the radar does not, and renames ---------------------------------------
+
+
+def test_base_with_file_names_that_are_not_utf8_or_hold_a_newline(repo):
+    """Reproducer: such a name committed on main made every later `diff` and `check --base` crash."""
+    root, radar_dir = repo
+    blips = os.fsencode(radar_dir.root / "blips")
+    for name in (b"caf\xe9.md", b"new\nline.md"):
+        with open(blips + b"/" + name, "wb") as handle:
+            handle.write(b"---\ntitle: Odd\nquadrant: data\nring: trial\n---\nText.\n")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "odd names slipped in")
+    for args in (("diff", "HEAD"), ("check", "--base", "HEAD")):  # the working tree still holds them
+        result = run_radar(*args, "--source", str(radar_dir.root))
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        assert "new\nline.md:1:1: the file name is the blip's id" in result.stderr
+    git(root, "rm", "-q", "--", os.fsdecode(blips + b"/caf\xe9.md"), os.fsdecode(blips + b"/new\nline.md"))
+    blip(radar_dir, "beta", ring="adopt", extra=history("edition: 2026-Q1, ring: adopt"))  # history rewritten
+    checked = run_radar("check", "--base", "HEAD", "--source", str(radar_dir.root))
+    assert checked.returncode == 1 and "Traceback" not in checked.stderr, checked.stderr
+    assert "blips/beta.md:4:7: ring changed from 'trial' (at the base revision) to 'adopt'" in checked.stderr
+    diffed = run_radar("diff", "HEAD", "--source", str(radar_dir.root))
+    assert diffed.returncode == 0 and "| Beta (beta) | Trial | Adopt |" in diffed.stdout, diffed.stderr
+
+
+@pytest.mark.parametrize("how", ["git mv", "mv"])
+def test_check_base_follows_a_renamed_blip(repo, how):
+    """Reproducer: rename a blip, change its ring and rewrite its history, and `check --base` passed."""
+    root, radar_dir = repo
+    blips = radar_dir.root / "blips"
+    if how == "git mv":
+        git(root, "mv", str(blips / "zeta.md"), str(blips / "zeta-platform.md"))
+    else:
+        (blips / "zeta.md").rename(blips / "zeta-platform.md")  # not in the index at all
+    blip(radar_dir, "zeta-platform", title="Zeta", ring="trial", extra=history("edition: 2026-Q1, ring: trial"))
+    result = run_radar("check", "--base", "HEAD", "--source", str(radar_dir.root))
+    assert result.returncode == 1, result.stderr
+    assert (
+        "blips/zeta-platform.md:4:7: ring changed from 'assess' (at the base revision, as blip 'zeta') to 'trial'"
+        in result.stderr
+    )
+    blip(
+        radar_dir,
+        "zeta-platform",
+        title="Zeta",
+        ring="trial",
+        extra=history("edition: 2026-Q1, ring: assess", "edition: 2026-Q2, ring: trial, note: Pilot."),
+    )
+    assert run_radar("check", "--base", "HEAD", "--source", str(radar_dir.root)).returncode == 0

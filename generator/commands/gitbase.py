@@ -9,6 +9,7 @@ the index is touched.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -30,52 +31,111 @@ class GitError(Exception):
     """git could not give us BASE: not a repository, an unknown revision, no radar at that revision."""
 
 
-def _git(source: Path, *args: str, data: bytes | None = None) -> bytes:
+def _git(source: Path, *args: str | bytes, data: bytes | None = None, ok: tuple[int, ...] = (0,)) -> bytes:
+    """git's raw output: file names stay bytes (they need not be UTF-8, and may hold a newline)."""
+    command: list[str | bytes] = ["git", "--literal-pathspecs", "-C", str(source), *args]
     try:
-        done = subprocess.run(["git", "-C", str(source), *args], input=data, capture_output=True, check=False)
+        done = subprocess.run(command, input=data, capture_output=True, check=False)
     except FileNotFoundError as exc:
         raise GitError("git is not installed; 'radar diff' and 'check --base' need it") from exc
-    if done.returncode != 0:
-        raise GitError(done.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed")
+    if done.returncode not in ok:
+        raise GitError(done.stderr.decode("utf-8", "replace").strip() or f"git {args[0]!s} failed")
     return done.stdout
 
 
 def export(source: Path, base: str, target: Path) -> None:
-    """Write the radar's content files as they are at `base` into `target`."""
+    """Write the radar's content files as they are at `base` into `target`.
+
+    Names are read with `-z` and kept as bytes, and contents are fetched by object id, so a
+    committed name that is not UTF-8 or holds a newline is exported like any other (the
+    loader then reports it); symbolic links are not content and are left out.
+    """
     if base.startswith("-"):
         raise GitError(f"'{base}' is not a git revision")
     try:
-        prefix = _git(source, "rev-parse", "--show-prefix").decode().strip()
+        prefix = _git(source, "rev-parse", "--show-prefix").rstrip(b"\n")
     except GitError:
         raise GitError(f"{source} is not in a git repository, so there is no '{base}' to compare with") from None
     try:
         _git(source, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
     except GitError:
         raise GitError(f"unknown git revision '{base}': give a branch, tag or commit, such as 'origin/main'") from None
-    listing = _git(source, "ls-tree", "-r", "-z", "--full-tree", base, "--", *(prefix + c for c in CONTENT))
-    paths = [p.split("\t", 1)[1] for p in listing.decode("utf-8").split("\0") if p and " blob " in p.split("\t")[0]]
-    if prefix + RADAR_FILE.as_posix() not in paths:
-        raise GitError(f"there is no {prefix}{RADAR_FILE.as_posix()} at '{base}': the radar did not exist there yet")
-    batch = _git(source, "cat-file", "--batch", data="".join(f"{base}:{p}\n" for p in paths).encode("utf-8"))
+    listing = _git(source, "ls-tree", "-r", "-z", "--full-tree", base, "--", *(prefix + c.encode() for c in CONTENT))
+    files: list[tuple[bytes, bytes]] = []  # (object id, path)
+    for record in listing.split(b"\0"):
+        meta, _, path = record.partition(b"\t")
+        mode, kind, oid = (meta.split() + [b"", b"", b""])[:3]
+        if kind == b"blob" and mode != b"120000" and path.startswith(prefix):
+            files.append((oid, path))
+    if prefix + RADAR_FILE.as_posix().encode() not in {path for _, path in files}:
+        shown = os.fsdecode(prefix) + RADAR_FILE.as_posix()
+        raise GitError(f"there is no {shown} at '{base}': the radar did not exist there yet")
+    batch = _git(source, "cat-file", "--batch", data=b"".join(oid + b"\n" for oid, _ in files))
     pos = 0
-    for path in paths:
+    for _, path in files:
         header_end = batch.index(b"\n", pos)
         size = int(batch[pos:header_end].split()[2])
         content = batch[header_end + 1 : header_end + 1 + size]
         pos = header_end + 1 + size + 1  # the content is followed by a newline
-        out = target / path[len(prefix) :]
+        out = target / os.fsdecode(path[len(prefix) :])
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(content)
 
 
-def load_base(source: Path, base: str) -> Radar:
-    """The radar at `base`, loaded in a temporary folder; a radar that did not load there is an error."""
+def renamed_files(source: Path, before: Path, after: Path) -> dict[str, str]:
+    """Blip files renamed between two folders, after -> before (relative to each radar), by git's similarity.
+
+    `git diff --no-index` compares the folders as they are on disk, so a `git mv`, a plain `mv`
+    and a rename not yet added to the index are all found.
+    """
+    old, new = before / BLIPS_DIR, after / BLIPS_DIR
+    if not old.is_dir() or not new.is_dir():
+        return {}
+    out = _git(
+        source,
+        *("diff", "--no-index", "--no-ext-diff", "-M", "-z", "--name-status", "--diff-filter=R"),
+        *("--", os.fsencode(old), os.fsencode(new)),
+        ok=(0, 1),
+    )
+    fields = out.split(b"\0")
+    pairs = {}
+    for i in range(0, len(fields) - 2, 3):
+        if fields[i].startswith(b"R"):
+            was, now = Path(os.fsdecode(fields[i + 1])), Path(os.fsdecode(fields[i + 2]))
+            if was.is_relative_to(before) and now.is_relative_to(after):
+                pairs[now.relative_to(after).as_posix()] = was.relative_to(before).as_posix()
+    return pairs
+
+
+@dataclass
+class Base:
+    """The radar at the base revision, and which of today's blips it knew under another id."""
+
+    radar: Radar
+    renamed: dict[str, str]  # blip id now -> blip id at the base, for renamed files
+
+
+def load_base(source: Path, base: str, head: Radar | None = None) -> Base:
+    """The radar at `base`, loaded in a temporary folder; a configuration that does not load there is an error.
+
+    Blip files that fail to load at `base` are left out rather than failing the comparison:
+    once such a file is on the main branch, every later pull request must still be checkable.
+    """
     with tempfile.TemporaryDirectory(prefix="radar-base-") as tmp:
         export(source, base, Path(tmp))
         radar, problems = load(Path(tmp))
-    if radar is None or problems.errors:
-        raise GitError(f"the radar at '{base}' has errors of its own ({len(problems.errors)}); compare with another")
-    return radar
+        if radar is None:
+            raise GitError(
+                f"the radar at '{base}' has errors of its own ({len(problems.errors)}); compare with another"
+            )
+        pairs = renamed_files(source, Path(tmp), source) if head is not None else {}
+    by_file = {Path(b.source).as_posix(): b.id for b in radar.blips.values()}
+    renamed = {}
+    for blip in (head.blips if head else {}).values():
+        was = by_file.get(pairs.get(Path(blip.source).as_posix(), ""))
+        if was is not None and was != blip.id and blip.id not in radar.blips:
+            renamed[blip.id] = was
+    return Base(radar, renamed)
 
 
 # --- radar diff -------------------------------------------------------------------------------------
@@ -172,7 +232,7 @@ def diff(source: Path, base: str) -> int:
         report(problems)
         return 1
     try:
-        before = load_base(source, base)
+        before = load_base(source, base).radar
     except GitError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -183,10 +243,13 @@ def diff(source: Path, base: str) -> int:
 # --- radar check --base -----------------------------------------------------------------------------
 
 
-def unrecorded_moves(source: Path, base: Radar, head: Radar, problems: Problems) -> None:
-    """A ring that changed against BASE needs a history entry for the current edition that records it."""
+def unrecorded_moves(source: Path, base: Base, head: Radar, problems: Problems) -> None:
+    """A ring that changed against BASE needs a history entry for the current edition that records it.
+
+    A renamed blip file (git mv) is compared with the file it was, so a rename cannot hide a move.
+    """
     for ident, blip in head.blips.items():
-        before = base.blips.get(ident)
+        before = base.radar.blips.get(base.renamed.get(ident, ident))
         if before is None or _retired(blip) or before.ring == blip.ring:
             continue
         path = source / blip.source
@@ -201,13 +264,14 @@ def unrecorded_moves(source: Path, base: Radar, head: Radar, problems: Problems)
         if recorded:
             continue
         line, column = doc.where("ring")
+        was = f", as blip '{base.renamed[ident]}'" if ident in base.renamed else ""
         last = entry_at(blip, head.edition)
         hint = f" (its last history entry is {last.edition})" if last and "history" in doc.data else ""
         problems.add(
             path,
             line,
             column,
-            f"ring changed from '{before.ring}' (at the base revision) to '{blip.ring}' without a history entry "
+            f"ring changed from '{before.ring}' (at the base revision{was}) to '{blip.ring}' without a history entry "
             f"for edition {head.edition}{hint}: add '- {{edition: {head.edition}, ring: {blip.ring}, note: ...}}' "
             "under history, with a note that says why",
         )
@@ -218,7 +282,7 @@ def check_against(source: Path, base: str, strict: bool = False, fmt: str = "tex
     head, problems = load(source, strict)
     if head is not None and not problems.errors:
         try:
-            unrecorded_moves(source, load_base(source, base), head, problems)
+            unrecorded_moves(source, load_base(source, base, head), head, problems)
         except GitError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
