@@ -89,7 +89,9 @@ def test_a_build_killed_between_its_two_renames_gets_its_old_site_back(tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
 
 
-@pytest.mark.parametrize("inside", ["themes/default/static/site", "blips/site", "radar/site", "themes/x"])
+@pytest.mark.parametrize(
+    "inside", ["themes/default/static/site", "blips/site", "radar/site", "themes/x", "assets/site"]
+)
 def test_out_inside_the_sources_is_refused(radar_dir, inside):
     """Reproducer: `--out themes/default/static/site` nested the site into itself on every build."""
     radar_dir.blip("x")
