@@ -102,7 +102,7 @@ def repo(radar_dir) -> tuple[Path, object]:
     blip(radar_dir, "gamma", ring="hold", extra="summary: Old summary.\n" + history("edition: 2026-Q1, ring: hold"))
     blip(radar_dir, "delta", ring="trial")
     blip(radar_dir, "zeta", ring="assess", extra=history("edition: 2026-Q1, ring: assess"))
-    git(root, "init", "-q")  # not `init -b`: git before 2.28 (still on some CI images) lacks it
+    git(root, "init", "-q")  # no -b option: git before 2.28 (still on some CI images) lacks it
     git(root, "symbolic-ref", "HEAD", "refs/heads/main")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "base")
