@@ -101,6 +101,26 @@ def main_links(site: Path, page: str) -> set[str]:
     return {posixpath.normpath(posixpath.join(base, a.attrs["href"])) for a in main.all("a") if "href" in a.attrs}
 
 
+def listed_links(site: Path, page: str) -> set[str]:
+    """Site-root paths linked from list items of the page's main content: the lists, not the radar picture.
+
+    Only `<li>` links outside `<svg>` count, so a cell page whose technology list is empty cannot pass
+    on the zoomed picture's links alone.
+    """
+    main = parse(site / page).one("main")
+    base = posixpath.dirname(page)
+    found = set()
+    for a in main.all("a"):
+        ancestors = []
+        node = a.parent
+        while node is not None and node is not main:
+            ancestors.append(node.tag)
+            node = node.parent
+        if "href" in a.attrs and "li" in ancestors and "svg" not in ancestors:
+            found.add(posixpath.normpath(posixpath.join(base, a.attrs["href"])))
+    return found
+
+
 # --- the sample's source, read independently of the generator ---------------------------------
 
 
@@ -137,16 +157,16 @@ def test_every_technology_cell_link_exists_both_ways(sample_site, sample_blips):
     pairs = [(bid, cid) for bid, fm in sample_blips.items() for cid in fm.get("capabilities", [])]
     assert len(pairs) >= 39  # the sample links every technology to at least one cell
     for bid, cid in pairs:
-        assert f"capabilities/{cid}.html" in main_links(sample_site, f"blips/{bid}.html"), (bid, cid)
-        assert f"blips/{bid}.html" in main_links(sample_site, f"capabilities/{cid}.html"), (cid, bid)
+        assert f"capabilities/{cid}.html" in listed_links(sample_site, f"blips/{bid}.html"), (bid, cid)
+        assert f"blips/{bid}.html" in listed_links(sample_site, f"capabilities/{cid}.html"), (cid, bid)
 
 
 def test_every_technology_initiative_link_exists_both_ways(sample_site, sample_blips):
     pairs = [(bid, iid) for bid, fm in sample_blips.items() for iid in fm.get("initiatives", [])]
     assert pairs
     for bid, iid in pairs:
-        assert f"initiatives/{iid}.html" in main_links(sample_site, f"blips/{bid}.html"), (bid, iid)
-        assert f"blips/{bid}.html" in main_links(sample_site, f"initiatives/{iid}.html"), (iid, bid)
+        assert f"initiatives/{iid}.html" in listed_links(sample_site, f"blips/{bid}.html"), (bid, iid)
+        assert f"blips/{bid}.html" in listed_links(sample_site, f"initiatives/{iid}.html"), (iid, bid)
 
 
 def test_every_initiative_cell_link_exists_both_ways(sample_site, sample_initiatives):
@@ -154,21 +174,21 @@ def test_every_initiative_cell_link_exists_both_ways(sample_site, sample_initiat
     for iid, fm in sample_initiatives.items():
         assert fm["capabilities"], iid
         for cid in fm["capabilities"]:
-            assert f"capabilities/{cid}.html" in main_links(sample_site, f"initiatives/{iid}.html"), (iid, cid)
-            assert f"initiatives/{iid}.html" in main_links(sample_site, f"capabilities/{cid}.html"), (cid, iid)
+            assert f"capabilities/{cid}.html" in listed_links(sample_site, f"initiatives/{iid}.html"), (iid, cid)
+            assert f"initiatives/{iid}.html" in listed_links(sample_site, f"capabilities/{cid}.html"), (cid, iid)
 
 
 def test_cell_and_initiative_pages_link_only_to_what_names_them(sample_site, sample_blips, sample_initiatives, model):
     """No stray links: a cell page lists exactly the technologies and initiatives that name the cell."""
     for cell in model["cells"]:
         cid = cell["id"]
-        links = main_links(sample_site, f"capabilities/{cid}.html")
+        links = listed_links(sample_site, f"capabilities/{cid}.html")
         blips = {f"blips/{b}.html" for b, fm in sample_blips.items() if cid in fm.get("capabilities", [])}
         initiatives = {f"initiatives/{i}.html" for i, fm in sample_initiatives.items() if cid in fm["capabilities"]}
         assert {x for x in links if x.startswith("blips/")} == blips, cid
         assert {x for x in links if x.startswith("initiatives/")} == initiatives, cid
     for iid in sample_initiatives:
-        links = main_links(sample_site, f"initiatives/{iid}.html")
+        links = listed_links(sample_site, f"initiatives/{iid}.html")
         blips = {f"blips/{b}.html" for b, fm in sample_blips.items() if iid in fm.get("initiatives", [])}
         assert {x for x in links if x.startswith("blips/")} == blips, iid
 
