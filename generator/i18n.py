@@ -65,7 +65,7 @@ class _Keep(dict):
         return "{" + key + "}"
 
 
-def text(language: str, key: str, **values: object) -> str:
+def text(language: str, key: str, /, **values: object) -> str:
     """The key's words in the language (or its fallback), with the values filled in.
 
     A key missing from every file shows as the key itself rather than a traceback in front of an author;
@@ -88,7 +88,7 @@ def text(language: str, key: str, **values: object) -> str:
 def translator(language: str) -> Translator:
     """A lookup for templates and commands: t('key', name=...) in the radar's language."""
 
-    def t(key: str, **values: object) -> str:
+    def t(key: str, /, **values: object) -> str:
         return text(language, key, **values)
 
     return t

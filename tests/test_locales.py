@@ -51,7 +51,7 @@ def test_every_key_is_in_every_language():
 
 
 def test_every_value_is_text_with_the_same_placeholders():
-    """YAML reads `ja`/`no`/`12` as other types: every value must be a string, with the English placeholders."""
+    """YAML reads `no`/`12` as other types: every value must be text, with no placeholder the code cannot fill."""
 
     def leaves(data: dict, prefix: str = ""):
         for key, value in data.items():
@@ -65,7 +65,8 @@ def test_every_value_is_text_with_the_same_placeholders():
         for key, value in leaves(yaml.safe_load(path.read_text(encoding="utf-8"))):
             assert isinstance(key, str) and re.fullmatch(r"[a-z0-9_.-]+", key), (path.name, key)
             assert isinstance(value, str), f"{path.name}: {key} is {type(value).__name__}, quote it"
-            assert _placeholders(value) == _placeholders(english[key]), (path.name, key)
+            # a translation may leave a value out (Dutch names no field description), never add one
+            assert _placeholders(value) <= _placeholders(english[key]), (path.name, key)
 
 
 def test_every_key_is_used_somewhere():

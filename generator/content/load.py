@@ -14,7 +14,7 @@ from typing import Any
 from ..render.theme import CONTRAST_PARTNER, Theme, contrast, nearest_passing
 from ..render.urls import slug
 from .model import Axis, Blip, CapabilityModel, Cell, HistoryEntry, Initiative, Leaflet, Radar, Score, Segment
-from .problems import Problems, choices, inside
+from .problems import Problems, inside
 from .schema import (
     AXIS_FIELDS,
     BLIP_FIELDS,
@@ -81,13 +81,23 @@ _made: dict[Path, tuple[Document, tuple, Any, list]] = {}
 
 def _blip_context(radar: Radar, problems: Problems, strict: bool) -> tuple:
     cells = tuple(radar.capabilities.cells) if radar.capabilities else ()
-    return (radar.quadrants, radar.rings, radar.edition, cells, tuple(radar.initiatives), strict, str(problems.root))
+    root = str(problems.root)
+    return (
+        radar.quadrants,
+        radar.rings,
+        radar.edition,
+        cells,
+        tuple(radar.initiatives),
+        strict,
+        root,
+        problems.language,
+    )
 
 
 def _made_cached(path: Path, doc: Document, context: tuple, problems: Problems, make: Callable[[Problems], Any]) -> Any:
     cached = _made.get(path)
     if cached is None or cached[0] is not doc or cached[1] != context:
-        scratch = Problems(problems.root)
+        scratch = problems.scratch()
         cached = (doc, context, make(scratch), scratch.items)
         _made[path] = cached
     problems.items.extend(cached[3])
@@ -103,7 +113,9 @@ def _where(problems: Problems, doc: Document, *at: Any, key: bool = False) -> Ca
 def _check_id(problems: Problems, doc: Document, at: tuple, value: str, valid: list[str], what: str) -> bool:
     if value in valid:
         return True
-    _where(problems, doc, *at)(f"unknown {what} '{value}': {choices(valid, value)}")
+    _where(problems, doc, *at)(
+        problems.t("check.unknown_id", what=what, value=value, choices=problems.choices(valid, value))
+    )
     return False
 
 
@@ -117,32 +129,32 @@ def _load_config(source: Path, problems: Problems, strict: bool) -> Radar | None
             path,
             1,
             1,
-            f"the radar configuration is missing: create {RADAR_FILE.as_posix()} with "
-            "title, language, edition, quadrants and rings",
+            problems.t("check.no_config", path=RADAR_FILE.as_posix()),
         )
         return None
     doc = _read_yaml_cached(path, problems)
     if doc is None:
         return None
+    if isinstance(doc.data, dict) and isinstance(doc.data.get("language"), str) and doc.data["language"] in LANGUAGES:
+        problems.language = doc.data["language"]  # every message from here on is in the radar's language
     fields = read_fields(doc, (), doc.data, RADAR_FIELDS, problems, strict, RADAR_FILE.as_posix())
     if fields is None:
         return None
     language = fields.get("language", "nl")
     if "language" in fields and language not in LANGUAGES:
-        _where(problems, doc, "language")(f"unknown language '{language}': {choices(LANGUAGES, language)}")
+        _where(problems, doc, "language")(
+            problems.t("check.unknown_language", language=language, choices=problems.choices(LANGUAGES, language))
+        )
         language = "nl"
-    theme = Theme(source, fields.get("theme", "default"))
+    theme = Theme(source, fields.get("theme", "default"), problems.language)
     theme.report(problems)
     if "theme" in fields and not (source / "themes" / fields["theme"]).is_dir() and fields["theme"] != "default":
-        _where(problems, doc, "theme")(
-            f"theme '{fields['theme']}' not found: create themes/{fields['theme']}/ or write 'theme: default'"
-        )
+        _where(problems, doc, "theme")(problems.t("check.no_theme", theme=fields["theme"]))
     published = []
     for i, edition in enumerate(fields.get("editions", [])):
         if not EDITION_RE.match(edition) or ("edition" in fields and edition > fields["edition"]):
             _where(problems, doc, "editions", i)(
-                f"'{edition}' in 'editions' must be a quarter written YYYY-Qn, no later than the current edition "
-                f"{fields.get('edition', '')}"
+                problems.t("check.editions_entry", edition=edition, current=fields.get("edition", ""))
             )
         else:
             published.append(edition)
@@ -168,28 +180,34 @@ def _segments(
 ) -> tuple[Segment, ...]:
     low, high = COUNTS[kind]
     if entries and not low <= len(entries) <= high:
-        _where(problems, doc, kind, key=True)(f"a radar has {low} to {high} {kind}, not {len(entries)}")
+        _where(problems, doc, kind, key=True)(problems.t(f"check.count_{kind}", low=low, high=high, count=len(entries)))
     palette = theme.colors(kind[:-1], len(entries))
     result, seen = [], set()
     for i, entry in enumerate(entries):
-        f = read_fields(doc, (kind, i), entry, ENTRY_FIELDS, problems, strict, f"{kind[:-1]} {i + 1}")
+        what = problems.t(f"check.what_{kind[:-1]}", n=i + 1)
+        f = read_fields(doc, (kind, i), entry, ENTRY_FIELDS, problems, strict, what)
         if not f or "id" not in f or "name" not in f:
             continue
         if f["id"] in seen:
-            _where(problems, doc, kind, i, "id")(f"{kind[:-1]} id '{f['id']}' is used twice; ids must be unique")
+            _where(problems, doc, kind, i, "id")(problems.t(f"check.twice_{kind[:-1]}", id=f["id"]))
             continue
         seen.add(f["id"])
         color = f.get("color", palette[i])
         if not COLOR_RE.match(color):
-            _where(problems, doc, kind, i, "color")(f"colour '{color}' must be written #rrggbb, such as '#1b5e8c'")
+            _where(problems, doc, kind, i, "color")(problems.t("check.colour_format", color=color))
             color = palette[i]
-        partner, what = CONTRAST_PARTNER[kind[:-1]]
+        partner, _ = CONTRAST_PARTNER[kind[:-1]]
         if contrast(color, partner) < 4.5:
+            key = "check.contrast_" + ("darker" if partner == "#ffffff" else "lighter")
             _where(problems, doc, kind, i, "color")(
-                f"colour '{color}'{'' if 'color' in f else ' (from the theme)'} gives {what} a contrast of "
-                f"{contrast(color, partner):.1f}:1; WCAG 2.1 AA needs 4.5:1: set a "
-                f"{'darker' if partner == '#ffffff' else 'lighter'} colour; the nearest that passes is "
-                f"'color: \"{nearest_passing(color, partner)}\"'"
+                problems.t(
+                    key,
+                    color=color,
+                    origin="" if "color" in f else problems.t("check.from_theme"),
+                    what=problems.t(f"check.contrast_{kind[:-1]}"),
+                    ratio=f"{contrast(color, partner):.1f}",
+                    nearest=nearest_passing(color, partner),
+                )
             )
         result.append(Segment(f["id"], f["name"], f.get("description", ""), len(result), color))
     return tuple(result)
@@ -213,7 +231,8 @@ def _load_capabilities(source: Path, radar: Radar, problems: Problems, strict: b
     for kind in ("columns", "rows"):
         axes[kind] = []
         for i, entry in enumerate(fields.get(kind, [])):
-            f = read_fields(doc, (kind, i), entry, AXIS_FIELDS, problems, strict, f"{kind[:-1]} {i + 1}")
+            what = problems.t(f"check.what_{kind[:-1]}", n=i + 1)
+            f = read_fields(doc, (kind, i), entry, AXIS_FIELDS, problems, strict, what)
             if f and len(f) == 3:
                 axes[kind].append(Axis(f["id"], f["name"], f["title"]))
     column_ids = [c.id for c in axes["columns"]]
@@ -221,17 +240,17 @@ def _load_capabilities(source: Path, radar: Radar, problems: Problems, strict: b
     cells: dict[str, Cell] = {}
     taken: dict[tuple[str, str], str] = {}
     for i, entry in enumerate(fields.get("cells", [])):
-        f = read_fields(doc, ("cells", i), entry, CELL_FIELDS, problems, strict, f"cell {i + 1}")
+        f = read_fields(doc, ("cells", i), entry, CELL_FIELDS, problems, strict, problems.t("check.what_cell", n=i + 1))
         if not f or not {"id", "column", "row", "title", "criteria"} <= f.keys():
             continue
-        ok = _check_id(problems, doc, ("cells", i, "column"), f["column"], column_ids, "column")
-        ok &= _check_id(problems, doc, ("cells", i, "row"), f["row"], row_ids, "row")
+        ok = _check_id(problems, doc, ("cells", i, "column"), f["column"], column_ids, problems.t("check.noun_column"))
+        ok &= _check_id(problems, doc, ("cells", i, "row"), f["row"], row_ids, problems.t("check.noun_row"))
         if f["id"] in cells:
-            _where(problems, doc, "cells", i, "id")(f"cell id '{f['id']}' is used twice; ids must be unique")
+            _where(problems, doc, "cells", i, "id")(problems.t("check.twice_cell", id=f["id"]))
             continue
         if ok and (f["column"], f["row"]) in taken:
             _where(problems, doc, "cells", i, "row")(
-                f"column '{f['column']}' and row '{f['row']}' already have cell '{taken[f['column'], f['row']]}'"
+                problems.t("check.cell_taken", column=f["column"], row=f["row"], cell=taken[f["column"], f["row"]])
             )
             continue
         taken[f["column"], f["row"]] = f["id"]
@@ -240,10 +259,7 @@ def _load_capabilities(source: Path, radar: Radar, problems: Problems, strict: b
     for column in column_ids:
         for row in row_ids:
             if (column, row) not in taken:
-                _where(problems, doc, "cells", key=True)(
-                    f"no cell for column '{column}' and row '{row}': add one with "
-                    f"'id: {column}-{row}', 'column: {column}', 'row: {row}'"
-                )
+                _where(problems, doc, "cells", key=True)(problems.t("check.cell_missing", column=column, row=row))
     return CapabilityModel(
         fields.get("title", ""), fields.get("description", ""), tuple(axes["columns"]), tuple(axes["rows"]), cells
     )
@@ -255,18 +271,21 @@ def _scores(
     result: list[Score] = []
     for j, entry in enumerate(entries):
         at = ("cells", cell, "scores", j)
-        f = read_fields(doc, at, entry, SCORE_FIELDS, problems, strict, f"score {j + 1}")
+        f = read_fields(doc, at, entry, SCORE_FIELDS, problems, strict, problems.t("check.what_score", n=j + 1))
         if not f or "edition" not in f or "status" not in f:
             continue
-        if not _check_id(problems, doc, at + ("status",), f["status"], list(SCORE_STATUSES), "score status"):
+        noun = problems.t("check.noun_score_status")
+        if not _check_id(problems, doc, at + ("status",), f["status"], list(SCORE_STATUSES), noun):
             continue
         if result and f["edition"] <= result[-1].edition:
             _where(problems, doc, *at, "edition")(
-                f"scores must be oldest first, one per edition: {f['edition']} comes after {result[-1].edition}"
+                problems.t("check.scores_order", edition=f["edition"], previous=result[-1].edition)
             )
             continue
         if f["edition"] > current:
-            _where(problems, doc, *at, "edition")(f"edition {f['edition']} is after the current edition {current}")
+            _where(problems, doc, *at, "edition")(
+                problems.t("check.after_current", edition=f["edition"], current=current)
+            )
             continue
         result.append(Score(f["edition"], f["status"], f.get("lead", ""), f.get("note", "")))
     return tuple(result)
@@ -282,27 +301,15 @@ def _load_all(folder: Path, problems: Problems, make: Callable[[Path, Document],
         ident = path.stem
         if not ID_RE.match(ident):
             suggestion = slug(ident, fallback=what)
-            problems.add(
-                path,
-                1,
-                1,
-                f"the file name is the {what}'s id and may only hold lowercase letters, "
-                f"digits and hyphens: rename it to '{suggestion}.md'",
-            )
+            problems.add(path, 1, 1, problems.t(f"check.file_name_{what}", suggestion=suggestion))
             continue
         if inside(path, folder) is None:
             # A link in a pull request must not pull files from elsewhere on the build machine into the site.
-            problems.add(
-                path,
-                1,
-                1,
-                f"the file is a link to {path.resolve()}, outside {folder.name}/: "
-                "replace the link with the file itself",
-            )
+            problems.add(path, 1, 1, problems.t("check.outside_link", target=path.resolve(), folder=folder.name))
             continue
         if ident in first_path:
             other = problems.relative(first_path[ident])
-            problems.add(path, 1, 1, f"two files have the {what} id '{ident}' (the other is {other}); rename one")
+            problems.add(path, 1, 1, problems.t(f"check.same_id_{what}", id=ident, other=other))
             continue
         first_path[ident] = path
         doc = _parse_cached(path, problems)
@@ -316,10 +323,10 @@ def _load_all(folder: Path, problems: Problems, make: Callable[[Path, Document],
 
 def _parse_cached(path: Path, problems: Problems) -> Document | None:
     stat = path.stat()
-    key = (stat.st_mtime_ns, stat.st_size)
+    key = (stat.st_mtime_ns, stat.st_size, problems.language)
     cached = _parsed.get(path)
     if cached is None or cached[0] != key:
-        scratch = Problems(problems.root)
+        scratch = problems.scratch()
         cached = (key, read_front_matter_file(path, scratch), scratch.items, {})
         _parsed[path] = cached
     problems.items.extend(cached[2])
@@ -333,10 +340,10 @@ _yaml_docs: dict[Path, tuple[tuple[int, int], Document | None, list]] = {}
 def _read_yaml_cached(path: Path, problems: Problems) -> Document | None:
     """The YAML file, parsed again only when its mtime or size changed (live preview rebuilds)."""
     stat = path.stat()
-    key = (stat.st_mtime_ns, stat.st_size)
+    key = (stat.st_mtime_ns, stat.st_size, problems.language)
     cached = _yaml_docs.get(path)
     if cached is None or cached[0] != key:
-        scratch = Problems(problems.root)
+        scratch = problems.scratch()
         cached = (key, read_yaml_file(path, scratch), scratch.items)
         _yaml_docs[path] = cached
     problems.items.extend(cached[2])
@@ -382,10 +389,11 @@ def _contact(doc: Document, f: dict, problems: Problems) -> str:
 def _initiative(
     path: Path, doc: Document, radar: Radar, problems: Problems, strict: bool, bodies: bool = True
 ) -> Initiative | None:
-    f = read_fields(doc, (), doc.data, INITIATIVE_FIELDS, problems, strict, "the front matter")
+    f = read_fields(doc, (), doc.data, INITIATIVE_FIELDS, problems, strict, problems.t("check.what_front_matter"))
     if f is None or not {"title", "lead", "status"} <= f.keys():
         return None
-    _check_id(problems, doc, ("status",), f["status"], list(INITIATIVE_STATUSES), "initiative status")
+    noun = problems.t("check.noun_initiative_status")
+    _check_id(problems, doc, ("status",), f["status"], list(INITIATIVE_STATUSES), noun)
     html, text = _body(path, bodies)
     return Initiative(
         id=path.stem,
@@ -394,7 +402,7 @@ def _initiative(
         status=f["status"],
         source=problems.relative(path),
         capabilities=_check_ids(
-            problems, doc, "capabilities", f.get("capabilities", []), _cell_ids(radar), "capability cell"
+            problems, doc, "capabilities", f.get("capabilities", []), _cell_ids(radar), problems.t("check.noun_cell")
         ),
         body_html=html,
         body_text=text,
@@ -406,26 +414,27 @@ def _blip(
     path: Path, doc: Document, radar: Radar, problems: Problems, strict: bool, bodies: bool = True
 ) -> Blip | None:
     vocab = {"quadrant": [q.id for q in radar.quadrants], "ring": [r.id for r in radar.rings]}
-    f = read_fields(doc, (), doc.data, BLIP_FIELDS, problems, strict, "the front matter", vocab)
+    what = problems.t("check.what_front_matter")
+    f = read_fields(doc, (), doc.data, BLIP_FIELDS, problems, strict, what, vocab)
     if f is None:
         return None
     ok = {"title", "quadrant", "ring"} <= f.keys()
     if "quadrant" in f:
-        ok &= _check_id(problems, doc, ("quadrant",), f["quadrant"], [q.id for q in radar.quadrants], "quadrant")
+        quadrants = [q.id for q in radar.quadrants]
+        ok &= _check_id(problems, doc, ("quadrant",), f["quadrant"], quadrants, problems.t("check.noun_quadrant"))
     if "ring" in f:
-        ok &= _check_id(problems, doc, ("ring",), f["ring"], [r.id for r in radar.rings], "ring")
+        ok &= _check_id(problems, doc, ("ring",), f["ring"], [r.id for r in radar.rings], problems.t("check.noun_ring"))
     history = _history(doc, f, radar, problems, strict) if ok else ()
     leaflet = None
     if "leaflet" in f:
-        lf = read_fields(doc, ("leaflet",), f["leaflet"], LEAFLET_FIELDS, problems, strict, "the leaflet")
+        what = problems.t("check.what_leaflet")
+        lf = read_fields(doc, ("leaflet",), f["leaflet"], LEAFLET_FIELDS, problems, strict, what)
         if lf and {"purpose", "owner", "risks", "measures"} <= lf.keys():
             leaflet = Leaflet(
                 lf["purpose"], lf["owner"], tuple(lf["risks"]), tuple(lf["measures"]), lf.get("published", "")
             )
         if not f.get("algorithm"):
-            _where(problems, doc, "leaflet", key=True)(
-                "a leaflet (bijsluiter) is for algorithms: add 'algorithm: true' or remove the leaflet"
-            )
+            _where(problems, doc, "leaflet", key=True)(problems.t("check.leaflet_not_algorithm"))
     if not ok:
         return None
     html, text = _body(path, bodies)
@@ -438,10 +447,15 @@ def _blip(
         summary=f.get("summary", ""),
         tags=tuple(dict.fromkeys(t.lower() for t in f.get("tags", []))),
         capabilities=_check_ids(
-            problems, doc, "capabilities", f.get("capabilities", []), _cell_ids(radar), "capability cell"
+            problems, doc, "capabilities", f.get("capabilities", []), _cell_ids(radar), problems.t("check.noun_cell")
         ),
         initiatives=_check_ids(
-            problems, doc, "initiatives", f.get("initiatives", []), list(radar.initiatives), "initiative"
+            problems,
+            doc,
+            "initiatives",
+            f.get("initiatives", []),
+            list(radar.initiatives),
+            problems.t("check.noun_initiative"),
         ),
         history=history,
         algorithm=bool(f.get("algorithm")),
@@ -461,36 +475,32 @@ def _history(doc: Document, f: dict, radar: Radar, problems: Problems, strict: b
     entries: list[HistoryEntry] = []
     lines: list[int] = []
     for i, raw in enumerate(f["history"]):
-        h = read_fields(
-            doc, ("history", i), raw, HISTORY_FIELDS, problems, strict, f"history entry {i + 1}", {"ring": ring_ids}
-        )
+        what = problems.t("check.what_history", n=i + 1)
+        h = read_fields(doc, ("history", i), raw, HISTORY_FIELDS, problems, strict, what, {"ring": ring_ids})
         if not h or "edition" not in h:
             continue
         report = _where(problems, doc, "history", i, "edition")
         if "ring" in h and h.get("retired"):
-            _where(problems, doc, "history", i, "retired", key=True)(
-                "an entry either places the blip in a ring or retires it: remove 'ring' or 'retired: true'"
-            )
+            _where(problems, doc, "history", i, "retired", key=True)(problems.t("check.ring_and_retired"))
             continue
         if "ring" not in h and not h.get("retired"):
-            _where(problems, doc, "history", i)(
-                f"history entry {i + 1} needs a ring (such as 'ring: {ring_ids[0]}') or 'retired: true'"
-            )
+            _where(problems, doc, "history", i)(problems.t("check.ring_or_retired", what=what, ring=ring_ids[0]))
             continue
-        if "ring" in h and not _check_id(problems, doc, ("history", i, "ring"), h["ring"], ring_ids, "ring"):
+        noun = problems.t("check.noun_ring")
+        if "ring" in h and not _check_id(problems, doc, ("history", i, "ring"), h["ring"], ring_ids, noun):
             continue
         if h["edition"] > radar.edition:
-            report(f"edition {h['edition']} is after the current edition {radar.edition} (radar/radar.yaml)")
-            continue
-        if entries and h["edition"] <= entries[-1].edition:
-            order = "is given twice" if h["edition"] == entries[-1].edition else "comes after"
             report(
-                f"history must be oldest first with one entry per edition: {h['edition']} {order} "
-                f"{entries[-1].edition} (line {lines[-1]}); put the entries in order of edition"
+                problems.t("check.after_current", edition=h["edition"], current=radar.edition)
+                + f" ({RADAR_FILE.as_posix()})"
             )
             continue
+        if entries and h["edition"] <= entries[-1].edition:
+            key = "check.history_twice" if h["edition"] == entries[-1].edition else "check.history_order"
+            report(problems.t(key, edition=h["edition"], previous=entries[-1].edition, line=lines[-1]))
+            continue
         if h.get("retired") and (not entries or entries[-1].retired):
-            report("a blip can only be retired after an entry that places it in a ring")
+            report(problems.t("check.retired_first"))
             continue
         entries.append(HistoryEntry(h["edition"], h.get("ring"), h.get("note", "")))
         lines.append(doc.where("history", i)[0])
@@ -498,8 +508,6 @@ def _history(doc: Document, f: dict, radar: Radar, problems: Problems, strict: b
     if placed and placed[-1].ring != f["ring"]:
         last = lines[entries.index(placed[-1])]
         _where(problems, doc, "ring")(
-            f"ring is '{f['ring']}' but the last history entry (line {last}) says '{placed[-1].ring}': "
-            f"record the move with a history entry '- {{edition: {radar.edition}, ring: {f['ring']}, note: ...}}' "
-            f"or set 'ring: {placed[-1].ring}'"
+            problems.t("check.ring_not_history", ring=f["ring"], line=last, last=placed[-1].ring, edition=radar.edition)
         )
     return tuple(entries)

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
+from ..i18n import text as _text
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -28,13 +30,14 @@ class Problem:
     column: int
     message: str
     severity: str = ERROR
+    language: str = field(default="en", compare=False)  # of the message, for the 'warning:' label
 
     def text(self) -> str:
-        label = "" if self.severity == ERROR else "warning: "
+        label = "" if self.severity == ERROR else _text(self.language, "check.warning_label") + " "
         return f"{self.path}:{self.line}:{self.column}: {label}{self.message}"
 
 
-def choices(valid: Iterable[str], given: object | None = None) -> str:
+def choices(valid: Iterable[str], given: object | None = None, language: str = "en") -> str:
     """The sentence that ends an 'unknown id' message: the closest match, then every choice."""
     valid = list(valid)
     hint = ""
@@ -42,9 +45,9 @@ def choices(valid: Iterable[str], given: object | None = None) -> str:
         same = [v for v in valid if v.casefold() == given.strip().casefold()]
         close = same or difflib.get_close_matches(given, valid, n=1, cutoff=0.6)
         if close:
-            hint = f"did you mean '{close[0]}'? "
-    listed = ", ".join(valid) if valid else "(none defined)"
-    return f"{hint}valid choices: {listed}"
+            hint = _text(language, "check.did_you_mean", choice=close[0]) + " "
+    listed = ", ".join(valid) if valid else _text(language, "check.none_defined")
+    return hint + _text(language, "check.valid_choices", choices=listed)
 
 
 @functools.lru_cache(maxsize=64)
@@ -74,13 +77,29 @@ def inside(path: Path | str, folder: Path | str) -> str | None:
 
 @dataclass
 class Problems:
-    """An append-only list of problems with the source root, for relative paths."""
+    """An append-only list of problems with the source root, for relative paths.
+
+    `language` is the radar's (from radar/radar.yaml, English until it is known): messages are
+    written with `t` in that language, so a Dutch radar's authors read Dutch.
+    """
 
     root: Path
     items: list[Problem] = field(default_factory=list)
+    language: str = "en"
 
     def add(self, path: Path | str, line: int, column: int, message: str, severity: str = ERROR) -> None:
-        self.items.append(Problem(self.relative(path), line, column, message, severity))
+        self.items.append(Problem(self.relative(path), line, column, message, severity, self.language))
+
+    def t(self, key: str, /, **values: object) -> str:
+        """A message in the radar's language: problems.t('check.unknown_field', name=...)."""
+        return _text(self.language, key, **values)
+
+    def choices(self, valid: Iterable[str], given: object | None = None) -> str:
+        return choices(valid, given, self.language)
+
+    def scratch(self) -> Problems:
+        """An empty list for the same radar and language (the loader's per-file caches)."""
+        return Problems(self.root, language=self.language)
 
     def relative(self, path: Path | str) -> str:
         found = inside(path, self.root)
@@ -155,4 +174,5 @@ def report(problems: Problems, fmt: str = "text", stream: TextIO | None = None) 
     stream.write(format_problems(items if fmt == "text" else rebased(items, problems.root), fmt))
     if fmt == "text" and items:
         files = len({p.path for p in items})
-        stream.write(f"{len(problems.errors)} error(s), {len(problems.warnings)} warning(s) in {files} file(s)\n")
+        counts = {"errors": len(problems.errors), "warnings": len(problems.warnings), "files": files}
+        stream.write(problems.t("check.summary", **counts) + "\n")

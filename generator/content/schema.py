@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .problems import ERROR, WARNING, Problems, choices
+from .problems import ERROR, WARNING, Problems
 from .source import Document, Key
 
 EDITION_RE = re.compile(r"^(\d{4})-Q([1-4])$")
@@ -182,20 +182,37 @@ def _check_type(kind: str, value: Any) -> Any | None:
     raise ValueError(kind)
 
 
-def _type_message(field: Field, value: Any, valid: list[str] | None = None) -> str:
+# The words for each declared type, as messages say it: "'tags' must be a list of texts".
+TYPE_KEYS = {
+    TEXT: "check.type_text",
+    TEXTS: "check.type_texts",
+    BOOL: "check.type_bool",
+    EDITION: "check.type_edition",
+    MAPPING: "check.type_mapping",
+    MAPPINGS: "check.type_mappings",
+    ID: "check.type_id",
+}
+
+
+def _type_message(field: Field, value: Any, problems: Problems, valid: list[str] | None = None) -> str:
     if field.type == EDITION:
-        return f"'{field.name}' must be a quarter written YYYY-Qn, such as 2026-Q4, not {value!r}"
+        return problems.t("check.must_be_edition", name=field.name, value=repr(value))
     if field.type == ID and valid is not None:
         # The radar's own ids, not the schema's Dutch example: 'ring: Adopt' -> did you mean 'adopt'?
-        return f"'{field.name}' must be one of the ids in radar/radar.yaml, not {value!r}: {choices(valid, value)}"
-    if field.type == ID:
-        return (
-            f"'{field.name}' must be an id of lowercase letters, digits and hyphens, not {value!r}; "
-            f"for example: {field.example}"
+        return problems.t(
+            "check.must_be_own_id", name=field.name, value=repr(value), choices=problems.choices(valid, value)
         )
+    if field.type == ID:
+        return problems.t("check.must_be_id", name=field.name, value=repr(value), example=field.example)
     if field.type == TEXTS and isinstance(value, list):
-        return f"every item of '{field.name}' must be a text; for example: {field.example}"
-    return f"'{field.name}' must be a {field.type}, not {_kind(value)}; for example: {field.example}"
+        return problems.t("check.must_be_texts", name=field.name, example=field.example)
+    return problems.t(
+        "check.must_be",
+        name=field.name,
+        type=problems.t(TYPE_KEYS[field.type]),
+        kind=_kind(value, problems),
+        example=field.example,
+    )
 
 
 def _example(field: Field, vocab: dict[str, list[str]] | None) -> str:
@@ -204,17 +221,12 @@ def _example(field: Field, vocab: dict[str, list[str]] | None) -> str:
     return f"{field.name}: {valid[0]}" if valid else field.example
 
 
-def _kind(value: Any) -> str:
+def _kind(value: Any, problems: Problems) -> str:
+    """What the author wrote instead, as messages say it: 'not a list'."""
     if value is None:
-        return "empty"
-    return {
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-        str: "a text",
-        list: "a list",
-        dict: "a mapping",
-    }.get(type(value), type(value).__name__)
+        return problems.t("check.kind_empty")
+    key = {bool: "bool", int: "number", float: "number", str: "text", list: "list", dict: "mapping"}.get(type(value))
+    return problems.t(f"check.kind_{key}") if key else type(value).__name__
 
 
 def read_fields(
@@ -238,7 +250,9 @@ def read_fields(
             doc.path,
             line,
             col,
-            f"{what} must be a mapping of fields such as '{next(iter(fields.values())).example}', not {_kind(data)}",
+            problems.t(
+                "check.not_fields", what=what, example=next(iter(fields.values())).example, kind=_kind(data, problems)
+            ),
         )
         return None
     values: dict[str, Any] = {}
@@ -247,19 +261,20 @@ def read_fields(
         if field is None:
             line, col = doc.where(*at, str(name), key=True)
             close = difflib.get_close_matches(str(name), list(fields), n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'? " if close else ""
+            hint = problems.t("check.did_you_mean", choice=close[0]) + " " if close else ""
+            known = ", ".join(fields)
             problems.add(
                 doc.path,
                 line,
                 col,
-                f"unknown field '{name}' in {what}: {hint}known fields: {', '.join(fields)}",
+                problems.t("check.unknown_field", name=name, what=what, hint=hint, fields=known),
                 ERROR if strict else WARNING,
             )
             continue
         checked = _check_type(field.type, value)
         if checked is None and not (value is None and not field.required):
             line, col = doc.where(*at, field.name)
-            problems.add(doc.path, line, col, _type_message(field, value, (vocab or {}).get(field.name)))
+            problems.add(doc.path, line, col, _type_message(field, value, problems, (vocab or {}).get(field.name)))
             continue
         if checked is not None:
             values[field.name] = checked
@@ -270,8 +285,13 @@ def read_fields(
                 doc.path,
                 line,
                 col,
-                f"{what} is missing the required field '{field.name}' ({field.doc.rstrip('.')}); "
-                f"add a line such as '{_example(field, vocab)}'",
+                problems.t(
+                    "check.missing_field",
+                    what=what,
+                    name=field.name,
+                    doc=field.doc.rstrip("."),
+                    example=_example(field, vocab),
+                ),
             )
     return values
 

@@ -70,7 +70,7 @@ def read_text(path: Path, problems: Problems) -> str | None:
             path,
             line,
             column,
-            f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it with UTF-8 encoding",
+            problems.t("check.not_utf8", byte=f"0x{raw[exc.start]:02x}"),
         )
         return None
     return text.removeprefix("\ufeff").replace("\r\n", "\n")
@@ -92,10 +92,10 @@ def parse_yaml(path: Path, text: str, problems: Problems, first_line: int = 1) -
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + first_line, mark.column + 1) if mark else (first_line, 1)
         what = " ".join(s for s in (exc.context, exc.problem) if s)
-        problems.add(path, line, column, f"YAML syntax error: {what}")
+        problems.add(path, line, column, problems.t("check.yaml_syntax", what=what))
         return None
     except yaml.YAMLError as exc:
-        problems.add(path, first_line, 1, f"YAML error: {exc}")
+        problems.add(path, first_line, 1, problems.t("check.yaml_error", what=exc))
         return None
     finally:
         loader.dispose()
@@ -157,7 +157,7 @@ def _report_duplicate_keys(path: Path, node: yaml.Node | None, problems: Problem
                             path,
                             first_line + k.start_mark.line,
                             k.start_mark.column + 1,
-                            f"'{k.value}' is given twice (first on line {seen[k.value]}); keep one",
+                            problems.t("check.key_twice", key=k.value, line=seen[k.value]),
                         )
                     seen.setdefault(k.value, first_line + k.start_mark.line)
                 stack.append(v)
@@ -181,8 +181,7 @@ def read_front_matter_file(path: Path, problems: Problems) -> Document | None:
             path,
             1,
             1,
-            "no front matter: the file must start with a line '---', then the fields "
-            "(such as 'title: ...'), then a line '---', then the text",
+            problems.t("check.no_front_matter"),
         )
         return None
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
@@ -191,7 +190,7 @@ def read_front_matter_file(path: Path, problems: Problems) -> Document | None:
             path,
             1,
             1,
-            "the front matter that starts on line 1 is never closed: add a line '---' after the last field",
+            problems.t("check.front_matter_open"),
         )
         return None
     doc = parse_yaml(path, "\n".join(lines[1:end]) + "\n", problems, first_line=2)

@@ -32,8 +32,9 @@ def _packaged_default() -> Path:
 
 
 class Theme:
-    def __init__(self, source: Path, name: str = "default") -> None:
+    def __init__(self, source: Path, name: str = "default", language: str = "en") -> None:
         self.source = source
+        self.language = language  # of the problems in theme.yaml
         candidates = [source / "themes" / name, source / "themes" / "default", _packaged_default()]
         seen: list[Path] = []
         for c in candidates:
@@ -49,14 +50,14 @@ class Theme:
     def _settings(self) -> tuple[dict, Problems]:
         """theme.yaml of every theme in the lookup, merged; a theme arrives by pull request, so check it as content."""
         merged: dict = {}
-        problems = Problems(self.source)
+        problems = Problems(self.source, language=self.language)
         for d in reversed(self.dirs):
             f = d / "theme.yaml"
             doc = read_yaml_file(f, problems) if f.is_file() else None
             if doc is None or doc.data is None:
                 continue
             if not isinstance(doc.data, dict):
-                problems.add(f, *doc.where(), "theme.yaml holds settings such as 'quadrant_colors: [\"#1b5e8c\", ...]'")
+                problems.add(f, *doc.where(), problems.t("check.theme_settings"))
                 continue
             for key in ("quadrant_colors", "ring_colors"):
                 if key in doc.data and not _colour_list(doc, key, problems):
@@ -95,12 +96,12 @@ def _colour_list(doc: Document, key: str, problems: Problems) -> bool:
     """A palette must be a non-empty list of #rrggbb colours; report every entry that is not."""
     value = doc.data[key]
     if not isinstance(value, list) or not value:
-        problems.add(doc.path, *doc.where(key), f'\'{key}\' is a list of colours, such as ["#1b5e8c", "#8a3b12"]')
+        problems.add(doc.path, *doc.where(key), problems.t("check.theme_colours", key=key))
         return False
     good = True
     for i, colour in enumerate(value):
         if not isinstance(colour, str) or not COLOUR.match(colour):
-            problems.add(doc.path, *doc.where(key, i), f"colour {colour!r} must be written #rrggbb, such as '#1b5e8c'")
+            problems.add(doc.path, *doc.where(key, i), problems.t("check.colour_format", color=colour))
             good = False
     return good
 

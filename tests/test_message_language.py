@@ -1,0 +1,90 @@
+"""Messages in the radar's language: a Dutch radar's authors read Dutch problems, an English radar's English.
+
+The commands run as an author runs them (a subprocess); the radars are a copy of the Dutch sample and the
+tests' English radar, each with the same mistakes.  Every message keeps `path:line:column: message` and
+lists the valid choices.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, RadarDir, run_radar
+
+from generator.i18n import catalogues
+
+LINE = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+):(?P<col>\d+): (?P<message>.+)$")
+
+
+def _dutch_radar(tmp: Path) -> Path:
+    """The sample (language: nl) with a misspelt ring, an unknown field and a bad history edition."""
+    shutil.copytree(ROOT / "radar", tmp / "radar")
+    shutil.copytree(ROOT / "blips", tmp / "blips")
+    (tmp / "blips" / "kapot.md").write_text(
+        "---\ntitle: Kapot\nquadrant: data-en-ai\nring: beproefen\nsumary: x\ntags: yes\n---\nTekst.\n",
+        encoding="utf-8",
+    )
+    return tmp
+
+
+def _english_radar(tmp: Path) -> Path:
+    radar = RadarDir(tmp)
+    radar.write(
+        "blips/broken.md", "---\ntitle: Broken\nquadrant: data\nring: trail\nsumary: x\ntags: yes\n---\nText.\n"
+    )
+    return tmp
+
+
+def _lines(stderr: str) -> list[re.Match]:
+    found = [LINE.match(line) for line in stderr.splitlines()]
+    return [m for m in found if m]
+
+
+def _english_words(language: str) -> set[str]:
+    """The longest phrase of every English check message that the other language words differently.
+
+    Phrases only (a space inside): single words such as 'quadrant' are field names, English in every radar.
+    """
+    en, other = catalogues()["en"], catalogues()[language]
+    pieces = set()
+    for key, words in en.items():
+        if key.startswith("check.") and words != other[key]:
+            piece = max(re.split(r"\{[^}]*\}", words), key=len).strip(" :;()'")
+            if len(piece) >= 8 and " " in piece:
+                pieces.add(piece)
+    return pieces
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_a_dutch_radar_gets_dutch_check_messages(tmp_path: Path, strict: bool):
+    source = _dutch_radar(tmp_path)
+    result = run_radar("check", "--source", str(source), *(["--strict"] if strict else []))
+    assert result.returncode == 1
+    lines = _lines(result.stderr)
+    assert [m["path"] for m in lines] == ["blips/kapot.md"] * 3, result.stderr
+    by_line = {int(m["line"]): m["message"] for m in lines}
+    assert by_line[4].startswith("ring 'beproefen' bestaat niet: bedoelde je 'beproeven'? geldige keuzes: adopteren,")
+    assert (
+        "" if strict else "waarschuwing: "
+    ) + "onbekend veld 'sumary' in de front matter: bedoelde je 'summary'?" in (by_line[5])
+    assert by_line[6].startswith("'tags' moet een lijst van teksten zijn, niet true/false; bijvoorbeeld: tags: [")
+    summary = "2 fout(en), 1 waarschuwing(en)" if not strict else "3 fout(en), 0 waarschuwing(en)"
+    assert f"{summary} in 1 bestand(en)" in result.stderr
+    leaked = {words for words in _english_words("nl") if words in result.stderr}
+    assert not leaked
+
+
+def test_an_english_radar_gets_english_check_messages(tmp_path: Path):
+    source = _english_radar(tmp_path)
+    result = run_radar("check", "--source", str(source))
+    assert result.returncode == 1
+    by_line = {int(m["line"]): m["message"] for m in _lines(result.stderr)}
+    assert by_line[4] == "unknown ring 'trail': did you mean 'trial'? valid choices: adopt, trial, assess, hold"
+    assert by_line[5].startswith("warning: unknown field 'sumary' in the front matter: did you mean 'summary'?")
+    assert by_line[6].startswith("'tags' must be a list of texts, not true/false; for example: tags: [")
+    assert "2 error(s), 1 warning(s) in 1 file(s)" in result.stderr
+    dutch = {max(re.split(r"\{[^}]*\}", w), key=len) for k, w in catalogues()["nl"].items() if k.startswith("check.")}
+    assert not {w for w in dutch if len(w) >= 8 and " " in w and w in result.stderr}
