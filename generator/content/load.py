@@ -379,7 +379,7 @@ def _cell_ids(radar: Radar) -> list[str]:
 def _contact(doc: Document, f: dict, problems: Problems) -> str:
     """The contact when readers can use it; otherwise a problem at the field and nothing shown."""
     value = f.get("contact", "")
-    message = contact_problem(value) if value else None
+    message = contact_problem(value, problems) if value else None
     if message:
         _where(problems, doc, "contact")(message)
         return ""

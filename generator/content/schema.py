@@ -302,13 +302,10 @@ SCORE_STATUSES = ("opgepakt", "in-uitvoering", "niet-in-beeld")
 LANGUAGES = ("nl", "en")
 
 
-def contact_problem(value: str) -> str | None:
+def contact_problem(value: str, problems: Problems) -> str | None:
     """Why a contact cannot be shown, or None: readers must be able to reach whoever it names."""
     if "\n" in value or len(value) > CONTACT_MAX:
-        return f"'contact' must be one line of at most {CONTACT_MAX} characters: a team, a mailbox or a person"
+        return problems.t("check.contact_line", max=CONTACT_MAX)
     if "@" in value and not MAILBOX_RE.match(value):
-        return (
-            f"'contact' looks like a mailbox, but {value!r} is not an address a mail program takes; "
-            "write it as name@example.nl, or name a team or person without '@'"
-        )
+        return problems.t("check.contact_mailbox", value=repr(value))
     return None
