@@ -76,3 +76,70 @@ def test_an_imported_radar_lists_every_snapshot_edition(tmp_path):
     assert result.returncode == 0, result.stderr
     loaded, _ = load(tmp_path / "r")
     assert loaded is not None and loaded.editions == ["2024-Q1", "2024-Q2"]
+
+
+RENAMED = """\
+title: Test Radar
+language: en
+edition: 2022-Q1
+quadrants:
+  - {id: data, name: Data}
+  - {id: tools, name: Tools}
+rings:
+  - {id: adopt, name: Adopt}
+  - {id: trial, name: Trial}
+  - {id: explore, name: Explore, until: 2020-Q4}
+  - {id: assess, name: Assess, from: 2021-Q1}
+  - {id: hold, name: Hold}
+  - {id: wait, name: Wait, until: 2019-Q4}
+  - {id: drop, name: Drop, until: 2019-Q4}
+"""
+
+
+def test_a_renamed_ring_keeps_its_old_name_in_older_editions(tmp_path):
+    from conftest import RadarDir
+
+    from generator.domain.editions import snapshot
+
+    radar_dir = RadarDir(tmp_path / "src")
+    radar_dir.write("radar/radar.yaml", RENAMED)  # 7 rings over the years, at most 6 at once
+    radar_dir.write("radar/capabilities.yaml", "")
+    (radar_dir.root / "radar" / "capabilities.yaml").unlink()
+    (radar_dir.root / "radar" / "initiatives" / "pilot-one.md").unlink()
+    history = "history:\n  - {edition: 2019-Q1, ring: wait}\n  - {edition: 2020-Q1, ring: explore}\n"
+    radar_dir.blip("kafka", ring="assess", extra=history + "  - {edition: 2021-Q1, ring: assess}\n")
+    radar_dir.blip("kept", ring="explore", extra="history:\n  - {edition: 2020-Q2, ring: explore}\n")
+    radar_dir.blip("late", ring="trial", extra="history:\n  - {edition: 2021-Q2, ring: explore}\n")
+    loaded, problems = load(radar_dir.root)
+    messages = [p.text() for p in problems.errors]
+    assert loaded is not None
+    assert [r.id for r in loaded.rings] == ["adopt", "trial", "assess", "hold"]
+    assert any("blips/late.md" in m and "'explore' is not a ring in 2021-Q2" in m for m in messages), messages
+    assert any("blips/kept.md" in m and "unknown ring 'explore'" in m for m in messages), messages  # not current
+    radar_dir.blip("late", ring="trial")
+    radar_dir.blip(
+        "kept",
+        ring="assess",
+        extra="history:\n  - {edition: 2020-Q2, ring: explore}\n  - {edition: 2021-Q1, ring: assess}\n",
+    )
+    loaded, problems = load(radar_dir.root)
+    assert loaded is not None and problems.errors == [], problems.errors
+    assert [r.name for r in loaded.rings_at("2020-Q2")] == ["Adopt", "Trial", "Explore", "Hold"]
+    status = {s.blip.id: s.status for s in snapshot(loaded, "2021-Q1")}
+    assert status["kafka"] == status["kept"] == "unchanged"  # Explore -> Assess is a rename, not a move
+    result = radar("build", "--source", str(radar_dir.root), "--out", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    old = (tmp_path / "site" / "editions" / "2020-Q2" / "index.html").read_text(encoding="utf-8")
+    new = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Explore" in old and "Explore" not in new and "Assess" in new
+    assert link_problems(tmp_path / "site") == []
+
+
+def test_more_than_six_rings_at_once_is_still_refused(tmp_path):
+    from conftest import RadarDir
+
+    radar_dir = RadarDir(tmp_path / "src")
+    seven = RENAMED.replace("until: 2019-Q4", "until: 2021-Q4").replace("until: 2020-Q4", "until: 2021-Q4")
+    radar_dir.write("radar/radar.yaml", seven)
+    _, problems = load(radar_dir.root)
+    assert any("2021-Q1 has 7 rings; an edition has at most 6" in p.message for p in problems.errors), problems.items

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..render.theme import CONTRAST_PARTNER, Theme, contrast, nearest_passing
 from ..render.urls import slug
+from . import periods
 from .model import Axis, Blip, CapabilityModel, Cell, HistoryEntry, Initiative, Leaflet, Radar, Score, Segment
 from .problems import Problems, inside
 from .schema import (
@@ -84,7 +85,7 @@ def _blip_context(radar: Radar, problems: Problems, strict: bool) -> tuple:
     root = str(problems.root)
     return (
         radar.quadrants,
-        radar.rings,
+        radar.all_rings,
         radar.edition,
         cells,
         tuple(radar.initiatives),
@@ -163,6 +164,7 @@ def _load_config(source: Path, problems: Problems, strict: bool) -> Radar | None
         segments[kind] = _segments(doc, kind, fields.get(kind, []), theme, problems, strict)
     if "quadrants" not in fields or "rings" not in fields or "edition" not in fields:
         return None
+    rings, declared = periods.place(doc, segments["rings"], fields["edition"], problems, COUNTS["rings"][1])
     return Radar(
         title=fields.get("title", ""),
         language=language,
@@ -170,7 +172,8 @@ def _load_config(source: Path, problems: Problems, strict: bool) -> Radar | None
         description=fields.get("description", ""),
         theme=fields.get("theme", "default"),
         quadrants=segments["quadrants"],
-        rings=segments["rings"],
+        rings=rings,
+        declared_rings=declared if declared != rings else (),
         published=tuple(sorted(set(published))),
     )
 
@@ -179,8 +182,9 @@ def _segments(
     doc: Document, kind: str, entries: list, theme: Theme, problems: Problems, strict: bool
 ) -> tuple[Segment, ...]:
     low, high = COUNTS[kind]
-    if entries and not low <= len(entries) <= high:
-        _where(problems, doc, kind, key=True)(problems.t(f"check.count_{kind}", low=low, high=high, count=len(entries)))
+    now = [e for e in entries if not (isinstance(e, dict) and "until" in e)]  # rings of older editions only
+    if entries and not low <= len(now) <= high:
+        _where(problems, doc, kind, key=True)(problems.t(f"check.count_{kind}", low=low, high=high, count=len(now)))
     palette = theme.colors(kind[:-1], len(entries))
     result, seen = [], set()
     for i, entry in enumerate(entries):
@@ -209,7 +213,13 @@ def _segments(
                     nearest=nearest_passing(color, partner),
                 )
             )
-        result.append(Segment(f["id"], f["name"], f.get("description", ""), len(result), color))
+        if kind == "quadrants" and ("from" in f or "until" in f):
+            _where(problems, doc, kind, i, key=True)(problems.t("check.period_for_rings"))
+        result.append(
+            Segment(
+                f["id"], f["name"], f.get("description", ""), len(result), color, f.get("from", ""), f.get("until", "")
+            )
+        )
     return tuple(result)
 
 
@@ -471,7 +481,7 @@ def _history(doc: Document, f: dict, radar: Radar, problems: Problems, strict: b
     """History entries, oldest first; without any, the blip is new in the current edition."""
     if "history" not in f:
         return (HistoryEntry(radar.edition, f["ring"], ""),)
-    ring_ids = [r.id for r in radar.rings]
+    ring_ids = [r.id for r in radar.all_rings]
     entries: list[HistoryEntry] = []
     lines: list[int] = []
     for i, raw in enumerate(f["history"]):
@@ -488,6 +498,14 @@ def _history(doc: Document, f: dict, radar: Radar, problems: Problems, strict: b
             continue
         noun = problems.t("check.noun_ring")
         if "ring" in h and not _check_id(problems, doc, ("history", i, "ring"), h["ring"], ring_ids, noun):
+            continue
+        if "ring" in h and not periods.active(radar.ring(h["ring"]), h["edition"]):
+            held = [r.id for r in radar.rings_at(h["edition"])]
+            _where(problems, doc, "history", i, "ring")(
+                problems.t(
+                    "check.ring_period", ring=h["ring"], edition=h["edition"], choices=problems.choices(held, h["ring"])
+                )
+            )
             continue
         if h["edition"] > radar.edition:
             report(

@@ -14,6 +14,8 @@ class Segment:
     description: str
     index: int
     color: str
+    first: str = ""  # rings only: the first edition it held ('from' in radar.yaml); always, when empty
+    last: str = ""  # rings only: the last edition it held ('until'); still in use, when empty
 
 
 @dataclass(frozen=True)
@@ -126,13 +128,26 @@ class Radar:
     blips: dict[str, Blip] = field(default_factory=dict)
     initiatives: dict[str, Initiative] = field(default_factory=dict)
     capabilities: CapabilityModel | None = None
+    declared_rings: tuple[Segment, ...] = ()  # every ring over the years, also those of older editions only
     published: tuple[str, ...] = ()  # editions radar.yaml lists: in the archive even when nothing moved
 
     def quadrant(self, qid: str) -> Segment:
         return next(q for q in self.quadrants if q.id == qid)
 
     def ring(self, rid: str) -> Segment:
-        return next(r for r in self.rings if r.id == rid)
+        return next(r for r in self.all_rings if r.id == rid)
+
+    @property
+    def all_rings(self) -> tuple[Segment, ...]:
+        return self.declared_rings or self.rings
+
+    def rings_at(self, edition: str) -> tuple[Segment, ...]:
+        """The rings an edition was published with (a renamed ring under its name of the time)."""
+        if not self.declared_rings:
+            return self.rings
+        return tuple(
+            r for r in self.declared_rings if (not r.first or r.first <= edition) and (not r.last or edition <= r.last)
+        )
 
     @property
     def editions(self) -> list[str]:

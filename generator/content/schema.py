@@ -51,6 +51,8 @@ ENTRY_FIELDS = _fields(  # quadrants and rings in radar.yaml
     Field("name", TEXT, True, "Name shown on the site.", "name: Beproeven"),
     Field("description", TEXT, False, "What it means for teams.", "description: ..."),
     Field("color", TEXT, False, "Colour as #rrggbb; the theme's colour otherwise.", "color: '#1f5f8b'"),
+    Field("from", EDITION, False, "Rings: the first edition with this ring (renamed rings).", "from: 2021-Q1"),
+    Field("until", EDITION, False, "Rings: the last edition with this ring; older editions keep it.", "until: 2020-Q4"),
 )
 
 RADAR_FIELDS = _fields(

@@ -63,7 +63,7 @@ def standing(blip: Blip, edition: str, editions: list[str], ring_index: dict[str
 def snapshot(radar: Radar, edition: str) -> list[Standing]:
     """Every blip on the radar in `edition` (and those retired in it), in blip-id order."""
     editions = radar.editions
-    ring_index = {r.id: r.index for r in radar.rings}
+    ring_index = {r.id: r.index for r in radar.all_rings}  # a renamed ring has its successor's index
     result = []
     for blip in radar.blips.values():
         s = standing(blip, edition, editions, ring_index)

@@ -73,11 +73,16 @@ class Review:
     def retired(self) -> list[Standing]:
         return self._order([s for s in self.view.standings if s.status == RETIRED])
 
+    @property
+    def rings(self) -> tuple:
+        """The rings of this edition: an archived edition keeps a renamed ring's old name."""
+        return self.view.rings
+
     @cached_property
     def matrix(self) -> list[list[int]]:
         """Counts from ring (rows: 'new' then every ring) to ring (columns: every ring then 'retired')."""
-        index = {r.id: r.index for r in self.radar.rings}
-        size = len(self.radar.rings)
+        index = self.view.ring_positions
+        size = len(self.rings)
         grid = [[0] * (size + 1) for _ in range(size + 1)]
         for s in self.view.standings:
             row = 0 if s.status == NEW else index[s.previous_ring] + 1
@@ -87,7 +92,7 @@ class Review:
 
     def cell_kind(self, row: int, col: int) -> str:
         """The status a matrix cell stands for: its row and column say it, whatever its count."""
-        size = len(self.radar.rings)
+        size = len(self.rings)
         if row == 0:
             return NEW if col < size else RETIRED
         if col == size:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..content.model import Blip, Radar
+from ..content.model import Blip, Radar, Segment
 from ..i18n import translator
 from ..outputs.picture import Dot, Frame
 from ..render.urls import blip_url, slug
@@ -23,6 +23,20 @@ class EditionView:
     edition: str
 
     @cached_property
+    def rings(self) -> tuple[Segment, ...]:
+        """The rings this edition was published with (older editions keep renamed rings' old names)."""
+        return self.radar.rings_at(self.edition)
+
+    @cached_property
+    def ring_positions(self) -> dict[str, int]:
+        """Ring id -> its circle in this edition's picture; a ring that ended ('until') before this
+        edition stands for the ring that took its place, so its blips are drawn there."""
+        positions = {s.id: i for i, s in enumerate(self.rings)}
+        for ring in self.radar.all_rings:
+            positions.setdefault(ring.id, min(ring.index, len(self.rings) - 1))
+        return positions
+
+    @cached_property
     def standings(self) -> list[Standing]:
         return snapshot(self.radar, self.edition)
 
@@ -30,7 +44,7 @@ class EditionView:
     def on_radar(self) -> list[Standing]:
         """Blips in the picture, in legend order: quadrant, ring, title."""
         q = {s.id: s.index for s in self.radar.quadrants}
-        r = {s.id: s.index for s in self.radar.rings}
+        r = self.ring_positions
         shown = [s for s in self.standings if s.ring is not None]
         return sorted(shown, key=lambda s: (q[s.blip.quadrant], r[s.ring], s.blip.title.casefold(), s.blip.id))
 
@@ -49,15 +63,15 @@ class EditionView:
     @cached_property
     def layout(self) -> Layout:
         q = {s.id: s.index for s in self.radar.quadrants}
-        r = {s.id: s.index for s in self.radar.rings}
+        r = self.ring_positions
         items = [Item(s.blip.id, q[s.blip.quadrant], r[s.ring], (_first_edition(s.blip),)) for s in self.on_radar]
-        return layout(items, len(self.radar.quadrants), len(self.radar.rings))
+        return layout(items, len(self.radar.quadrants), len(self.rings))
 
     def frame(self, quadrant: int | None = None) -> Frame:
         return Frame(
             self.layout.geometry,
             tuple((s.name, s.color) for s in self.radar.quadrants),
-            tuple((s.name, s.color) for s in self.radar.rings),
+            tuple((s.name, s.color) for s in self.rings),
             quadrant,
         )
 
@@ -97,9 +111,10 @@ class EditionView:
         # One pass over the blips, computed once: the home, quadrant and archive pages all ask for it.
         cells: dict[tuple[str, str], list[Standing]] = {}
         for s in self.on_radar:
-            cells.setdefault((s.blip.quadrant, s.ring), []).append(s)
+            ring = self.rings[self.ring_positions[s.ring]].id
+            cells.setdefault((s.blip.quadrant, ring), []).append(s)
         return [
-            (quadrant, [(ring, cells.get((quadrant.id, ring.id), [])) for ring in self.radar.rings])
+            (quadrant, [(ring, cells.get((quadrant.id, ring.id), [])) for ring in self.rings])
             for quadrant in self.radar.quadrants
         ]
 

@@ -117,7 +117,7 @@ def _timeline(
 
 def export(radar: Radar, edition: str) -> str:
     """The tech-radar JSON of the radar up to `edition`: every history entry a timeline moment."""
-    ring_index = {r.id: r.index for r in radar.rings}
+    ring_index = {r.id: r.index for r in radar.all_rings}
     entries = []
     for blip in radar.blips.values():
         current = entry_at(blip, edition)
@@ -149,7 +149,9 @@ def export(radar: Radar, edition: str) -> str:
     data = {
         "title": radar.title,
         "quadrants": [{"id": q.id, "name": q.name} for q in radar.quadrants],
-        "rings": [{"id": r.id, "name": r.name, "color": r.color, "description": r.description} for r in radar.rings],
+        "rings": [
+            {"id": r.id, "name": r.name, "color": r.color, "description": r.description} for r in radar.all_rings
+        ],
         "entries": entries,
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

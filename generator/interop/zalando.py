@@ -136,7 +136,9 @@ def _index(value: object, entries: list) -> bool:
 def export(radar: Radar, edition: str) -> str:
     """Zalando's entries file for `edition`: indexes into the radar's quadrants and rings."""
     quadrant = {q.id: i for i, q in enumerate(radar.quadrants)}
-    ring = {r.id: i for i, r in enumerate(radar.rings)}
+    ring = {r.id: i for i, r in enumerate(radar.rings_at(edition))}
+    for former in radar.all_rings:  # a ring that ended before `edition` stands for its successor
+        ring.setdefault(former.id, min(former.index, len(ring) - 1))
     entries = []
     for standing in snapshot(radar, edition):
         if standing.ring is None:

@@ -22,7 +22,7 @@ KIND_COLORS = {  # cell backgrounds of the chart; the kind is also written in th
 def chart_figure(rv: Review) -> Figure:
     """A from-ring x to-ring matrix: every blip of the edition counted once, the diagonal is 'unchanged'."""
     t = translator(rv.radar.language)
-    rings = [r.name for r in rv.radar.rings]
+    rings = [r.name for r in rv.rings]
     rows, cols = [t("chart_new_row"), *rings], [*rings, t("chart_retired_col")]
     fig = Figure(figsize=(1.9 + 1.25 * len(cols), 1.5 + 0.62 * len(rows)), dpi=72)
     draw_chart(fig, rv, (0.25, 0.08, 0.72, 0.74))
@@ -34,7 +34,7 @@ def chart_figure(rv: Review) -> Figure:
 def draw_chart(fig: Figure, rv: Review, rect: tuple[float, float, float, float]) -> None:
     """The matrix into `rect` of `fig`: its own figure for the page, the top of an A4 page in the PDF."""
     t = translator(rv.radar.language)
-    rings = [r.name for r in rv.radar.rings]
+    rings = [r.name for r in rv.rings]
     rows, cols = [t("chart_new_row"), *rings], [*rings, t("chart_retired_col")]
     ax = fig.add_axes(rect)
     grid = rv.matrix

@@ -46,7 +46,7 @@ def review_pdf(rv: Review, radar_png: bytes) -> bytes:
         pdf.savefig(fig)
         chart_page = Figure(figsize=A4, dpi=72)
         chart_page.text(0.07, 0.965, t("moves_chart"), fontsize=12, fontweight="bold", va="top")
-        rows = len(rv.radar.rings) + 1
+        rows = len(rv.rings) + 1
         draw_chart(chart_page, rv, (0.24, 0.88 - 0.045 * rows, 0.69, 0.045 * rows))
         for page in _flow(_review_lines(rv, t) + _legend_lines(rv, t), chart_page, 0.84 - 0.045 * rows):
             pdf.savefig(page)
@@ -64,7 +64,7 @@ def review_pdf_key(rv: Review, radar_png: bytes) -> str:
         _review_lines(rv, t),
         _legend_lines(rv, t),
         rv.matrix,
-        [r.name for r in rv.radar.rings],
+        [r.name for r in rv.rings],
         hashlib.sha256(radar_png).hexdigest(),
         hashlib.sha256(code).hexdigest(),
     )

@@ -145,7 +145,7 @@ def quadrants(site: Site) -> Iterator[Page]:
 
 def rings(site: Site) -> Iterator[Page]:
     view = site.current
-    for ring in site.radar.rings:
+    for ring in site.radar.all_rings:  # also rings of older editions: their timelines link here
         members = [s for s in view.on_radar if s.ring == ring.id]
         yield Page(
             urls.ring_url(ring.id),
