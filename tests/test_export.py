@@ -131,3 +131,6 @@ def test_the_site_offers_every_export_as_a_download(tmp_path):
     data = json.loads((tmp_path / "site" / "radar.json").read_text(encoding="utf-8"))
     on_radar = sum(1 for b in data["blips"] if b["on_radar"])
     assert len(json.loads((site / "byor.json").read_text(encoding="utf-8"))) == on_radar
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    for name in ("byor.csv", "byor.json", "backstage.json", "zalando.json"):
+        assert f'href="exports/{name}"' in home

@@ -66,6 +66,15 @@ def test_thoughtworks_statuses_follow_from_the_imported_histories(thoughtworks):
     assert [(v, n) for v, n, _, _ in differ] == [("Volume 20 (Apr 2019)", "Gremlin"), ("Volume 25 (Oct 2021)", "Zap")]
 
 
+def test_sixteen_years_of_thoughtworks_build_with_every_edition_and_no_broken_link(thoughtworks, tmp_path):
+    source, _ = thoughtworks
+    build = radar("build", "--source", str(source), "--out", str(tmp_path / "site"))
+    assert build.returncode == 0, build.stderr
+    site = tmp_path / "site"
+    assert len([p for p in (site / "editions").iterdir() if p.is_dir()]) == 34
+    assert link_problems(site) == []
+
+
 def test_thoughtworks_import_reports_every_shifted_row_and_keeps_the_rest(thoughtworks):
     source, result = thoughtworks
     dropped = [line for line in result.stdout.splitlines() if line.startswith("dropped: ")]
