@@ -1,17 +1,44 @@
-"""The radar in other tools' formats: one function per format, each for one edition."""
+"""The radar in other tools' formats: one function per format, each for one edition.
+
+The format modules are imported when a format is asked for: `radar build` writes every export,
+and need not load the import side's HTML and Unicode libraries to do so."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from ..content.model import Radar
-from . import backstage, byor, zalando
+
+
+def _byor_csv(radar: Radar, edition: str) -> str:
+    from . import byor
+
+    return byor.to_csv(radar, edition)
+
+
+def _byor_json(radar: Radar, edition: str) -> str:
+    from . import byor
+
+    return byor.to_json(radar, edition)
+
+
+def _backstage(radar: Radar, edition: str) -> str:
+    from . import backstage
+
+    return backstage.export(radar, edition)
+
+
+def _zalando(radar: Radar, edition: str) -> str:
+    from . import zalando
+
+    return zalando.export(radar, edition)
+
 
 EXPORTS: dict[str, tuple[str, Callable[[Radar, str], str]]] = {
-    "byor-csv": ("byor.csv", byor.to_csv),
-    "byor-json": ("byor.json", byor.to_json),
-    "backstage": ("backstage.json", backstage.export),
-    "zalando": ("zalando.json", zalando.export),
+    "byor-csv": ("byor.csv", _byor_csv),
+    "byor-json": ("byor.json", _byor_json),
+    "backstage": ("backstage.json", _backstage),
+    "zalando": ("zalando.json", _zalando),
 }
 
 
