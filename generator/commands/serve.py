@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import functools
 import html
-import http.server
 import mimetypes
 import posixpath
 import signal
@@ -38,6 +37,7 @@ import jinja2
 from ..content.problems import Problem
 from ..i18n import translator
 from ..outputs.write import OutputError, check_target, update_site, write_site
+from .localhost import GONE, GuardedHandler, LocalServer, tcp_port
 
 if TYPE_CHECKING:  # pages imports matplotlib, which `radar --help` should not wait for
     from ..render.pages import Page, Site
@@ -309,12 +309,11 @@ def inject(page: bytes) -> bytes:
 # --- HTTP ---------------------------------------------------------------------------------------
 
 
-class Handler(http.server.BaseHTTPRequestHandler):
-    """GET and HEAD for site paths from memory, and the event stream for live reload."""
+class Handler(GuardedHandler):
+    """GET and HEAD for site paths from memory, and the event stream for live reload (Host checked first)."""
 
     preview: Preview
     stopping: threading.Event
-    protocol_version = "HTTP/1.1"
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
         pass  # the author's terminal shows rebuilds and problems, not every request
@@ -326,6 +325,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self._respond(head=False)
 
     def _respond(self, head: bool) -> None:
+        if not self.host_ok():
+            return
         raw = urllib.parse.urlsplit(self.path).path
         if raw == EVENTS and not head:
             self._events()
@@ -402,7 +403,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 elif time.monotonic() - quiet_since > HEARTBEAT:
                     self._event(": keep-alive\n\n")  # lets a closed tab end this thread
                     quiet_since = time.monotonic()
-        except (BrokenPipeError, ConnectionResetError):
+        except GONE:
             pass
 
     def _event(self, text: str) -> None:
@@ -554,11 +555,10 @@ def _serve(source: Path, port: int, out: Path | None, strict: bool) -> int:
         return 1
     handler = type("BoundHandler", (Handler,), {"preview": preview, "stopping": stopping})
     try:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        server = LocalServer(("127.0.0.1", port), handler)
     except OSError as exc:
         print(f"error: cannot listen on 127.0.0.1:{port}: {exc.strerror}; choose another --port", file=sys.stderr)
         return 1
-    server.daemon_threads = True
     rebuilder = Rebuilder(preview, stopping, report)
     watcher = Watcher(source, rebuilder.poke)
     rebuilder.start()
@@ -588,6 +588,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         ),
     )
     cmd.add_argument("--source", type=Path, default=Path("."), help="the radar's folder (default: .)")
-    cmd.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0 picks a free one)")
+    cmd.add_argument(
+        "--port", type=tcp_port, default=8000, help="port on 127.0.0.1 (default: 8000; 0 picks a free one)"
+    )
     cmd.add_argument("--out", type=Path, default=None, help="also keep this folder up to date (default: none)")
     cmd.add_argument("--strict", action="store_true", help="treat warnings (unknown fields) as errors")
