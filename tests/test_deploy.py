@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
+import signal
 import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
-from conftest import run_radar
+from conftest import ROOT, run_radar
 from inprocess import radar
 
 from generator.outputs import write
@@ -187,3 +191,54 @@ def test_a_broken_theme_yaml_is_reported_at_path_line_column(radar_dir, tmp_path
     radar_dir.write("themes/custom/theme.yaml", "- just\n- a list\n")
     result = radar("check", "--source", str(radar_dir.root))
     assert result.returncode == 1 and "themes/custom/theme.yaml:1:1: theme.yaml holds settings" in result.stderr
+
+
+def _radar_process(radar_dir, out: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "generator", "build", "--source", str(radar_dir.root), "--out", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+def test_kill_9_at_any_moment_loses_nothing_and_the_next_build_cleans_up(radar_dir, tmp_path):
+    """Builds killed with SIGKILL at moments spread over a whole build: the site is the old or the new one
+    (or, killed between the two renames, the old one kept aside, which the next build puts back); never half."""
+    out = tmp_path / "site"
+    old = _built(radar_dir, out)
+    radar_dir.blip("z", title="New thing")
+    started = time.monotonic()
+    assert radar("build", "--source", str(radar_dir.root), "--out", str(tmp_path / "new")).returncode == 0
+    new = snapshot(tmp_path / "new")
+    whole = max(time.monotonic() - started, 1.0) + 1.5  # a subprocess also pays its imports
+    shutil.copytree(out, tmp_path / "old-copy")
+    for i in range(8):
+        if not out.exists() or snapshot(out) != old:  # each round starts from the old site
+            shutil.rmtree(out, ignore_errors=True)
+            shutil.copytree(tmp_path / "old-copy", out)
+        proc = _radar_process(radar_dir, out)
+        time.sleep(whole * i / 8)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        if out.exists():
+            assert snapshot(out) in (old, new), f"round {i}: a half-written site"
+        else:
+            assert snapshot(tmp_path / f".site-old-{proc.pid}") == old, f"round {i}: the old site was not kept"
+    shutil.rmtree(tmp_path / "old-copy")
+    result = radar("build", "--source", str(radar_dir.root), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert snapshot(out) == new
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_two_concurrent_builds_both_succeed_and_leave_one_whole_site(radar_dir, tmp_path):
+    out = tmp_path / "site"
+    _built(radar_dir, out)
+    expected = snapshot(out)
+    for _ in range(2):
+        procs = [_radar_process(radar_dir, out) for _ in range(2)]
+        for proc in procs:
+            assert proc.wait(timeout=300) == 0, proc.stderr.read().decode() if proc.stderr else ""
+        assert snapshot(out) == expected
+        assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
