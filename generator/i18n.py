@@ -85,6 +85,21 @@ def text(language: str, key: str, /, **values: object) -> str:
         return words
 
 
+class Said(Exception):
+    """An error whose words are a locale key: str() gives English (logs, tests); `text` the radar's language.
+
+    Raised where the language is not known (writing files, asking git); the command that catches it
+    knows the radar and says it in the radar's language.
+    """
+
+    def __init__(self, key: str, /, **values: object) -> None:
+        self.key, self.values = key, values
+        super().__init__(text(FALLBACK, key, **values))
+
+    def text(self, language: str) -> str:
+        return text(language, self.key, **self.values)
+
+
 def translator(language: str) -> Translator:
     """A lookup for templates and commands: t('key', name=...) in the radar's language."""
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,71 @@ def test_an_english_radar_gets_english_check_messages(tmp_path: Path):
     assert "2 error(s), 1 warning(s) in 1 file(s)" in result.stderr
     dutch = {max(re.split(r"\{[^}]*\}", w), key=len) for k, w in catalogues()["nl"].items() if k.startswith("check.")}
     assert not {w for w in dutch if len(w) >= 8 and " " in w and w in result.stderr}
+
+
+# --- build and diff: the same words in the radar's language ----------------------------------
+
+
+def test_build_says_what_it_did_in_the_radars_language(tmp_path: Path):
+    dutch = _dutch_radar(tmp_path / "nl")
+    failed = run_radar("build", "--source", str(dutch), "--out", str(tmp_path / "nl-site"))
+    assert failed.returncode == 1
+    assert f"niets geschreven: {tmp_path / 'nl-site'} is ongewijzigd" in failed.stderr
+    (dutch / "blips" / "kapot.md").unlink()
+    built = run_radar("build", "--source", str(dutch), "--out", str(tmp_path / "nl-site"))
+    assert built.returncode == 0, built.stderr
+    assert re.search(r"gebouwd: \d+ pagina's, \d+ technologieën, editie \d{4}-Q\d", built.stdout)
+    inside = run_radar("build", "--source", str(dutch), "--out", str(dutch / "blips" / "site"))
+    assert inside.returncode == 1 and inside.stderr.startswith("fout: de uitvoermap "), inside.stderr
+
+    english = _english_radar(tmp_path / "en")
+    (english / "blips" / "broken.md").unlink()
+    built = run_radar("build", "--source", str(english), "--out", str(tmp_path / "en-site"))
+    assert built.returncode == 0 and re.search(r"built .+: \d+ pages, 0 technologies, edition 2026-Q2", built.stdout)
+    inside = run_radar("build", "--source", str(english), "--out", str(english / "blips" / "site"))
+    assert inside.returncode == 1 and inside.stderr.startswith("error: the output folder "), inside.stderr
+
+
+def _git(repo: Path, *args: str) -> None:
+    env = {"GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.nl", "GIT_COMMITTER_NAME": "T"}
+    env |= {"GIT_COMMITTER_EMAIL": "t@example.nl", "HOME": str(repo), "PATH": __import__("os").environ["PATH"]}
+    subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, check=True)
+
+
+def _moved_without_history(source: Path, quadrant: str, rings: tuple[str, str]) -> None:
+    """A git repository of the radar with a blip that has no history, then that blip moved to another ring."""
+    blip = source / "blips" / "zonder-tijdlijn.md"
+    blip.write_text(
+        f"---\ntitle: Zonder tijdlijn\nquadrant: {quadrant}\nring: {rings[0]}\n---\nTekst.\n", encoding="utf-8"
+    )
+    _git(source, "init", "-q")
+    _git(source, "add", "-A")
+    _git(source, "commit", "-q", "-m", "base")
+    blip.write_text(
+        blip.read_text(encoding="utf-8").replace(f"ring: {rings[0]}", f"ring: {rings[1]}"), encoding="utf-8"
+    )
+
+
+def test_diff_and_check_base_speak_the_radars_language(tmp_path: Path):
+    dutch = _dutch_radar(tmp_path / "nl")
+    (dutch / "blips" / "kapot.md").unlink()
+    _moved_without_history(dutch, "data-en-ai", ("verkennen", "afwachten"))
+    diff = run_radar("diff", "HEAD", "--source", str(dutch))
+    assert diff.returncode == 0, diff.stderr
+    assert diff.stdout.startswith("## Wijzigingen in de radar ten opzichte van `HEAD` (editie ")
+    assert "### Verschoven" in diff.stdout and "| Technologie | Van | Naar | Toelichting |" in diff.stdout
+    check = run_radar("check", "--base", "HEAD", "--source", str(dutch))
+    assert check.returncode == 1
+    assert "blips/zonder-tijdlijn.md:4:7: ring gewijzigd van 'verkennen' (in de basisrevisie) naar 'afwachten'" in (
+        check.stderr
+    )
+    unknown = run_radar("diff", "nergens", "--source", str(dutch))
+    assert unknown.returncode == 1 and unknown.stderr.startswith("fout: onbekende git-revisie 'nergens'")
+
+    english = _english_radar(tmp_path / "en")
+    (english / "blips" / "broken.md").unlink()
+    _moved_without_history(english, "data", ("trial", "hold"))
+    diff = run_radar("diff", "HEAD", "--source", str(english))
+    assert diff.stdout.startswith("## Radar changes against `HEAD` (edition 2026-Q2)") and "### Moved" in diff.stdout
+    unknown = run_radar("diff", "nowhere", "--source", str(english))
+    assert unknown.stderr.startswith("error: unknown git revision 'nowhere'")

@@ -112,8 +112,13 @@ def growth_notes(site: Site) -> list[str]:
     notes = []
     for ring, quadrant, count, factor in site.current.layout.grown:
         notes.append(
-            f"note: ring '{site.radar.rings[ring].name}' was widened {factor:.1f}x so that its "
-            f"{count} blips in quadrant '{site.radar.quadrants[quadrant].name}' do not overlap"
+            site.t(
+                "build.widened",
+                ring=site.radar.rings[ring].name,
+                factor=f"{factor:.1f}",
+                count=count,
+                quadrant=site.radar.quadrants[quadrant].name,
+            )
         )
     return notes
 
@@ -121,24 +126,26 @@ def growth_notes(site: Site) -> list[str]:
 def build(source: Path, out: Path, strict: bool = False) -> int:
     radar, problems = load(source, strict)
     report(problems)
+    t = problems.t  # the radar's language once radar.yaml is read
     if problems.errors or radar is None:
-        print(f"nothing written: {out} is unchanged", file=sys.stderr)
+        print(t("build.nothing_written", out=out), file=sys.stderr)
         return 1
     try:
         check_target(out, source)
         site, files = render_site(radar, source)
         write_site(out, files)
     except OutputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(t("cli.error", message=exc.text(radar.language)), file=sys.stderr)
         return 1
     except OSError as exc:  # --out under a file, a read-only parent, a full disk: the old site stays as it was
-        print(f"error: {write_failure(out, exc)}\nnothing written: {out} is unchanged", file=sys.stderr)
+        failure = write_failure(out, exc, radar.language)
+        print(t("cli.error", message=failure) + "\n" + t("build.nothing_written", out=out), file=sys.stderr)
         return 1
     except jinja2.TemplateError as exc:
-        print(template_problem(exc).text() + f"\nnothing written: {out} is unchanged", file=sys.stderr)
+        print(template_problem(exc).text() + "\n" + t("build.nothing_written", out=out), file=sys.stderr)
         return 1
     for note in growth_notes(site):
         print(note, file=sys.stderr)
     pages = sum(1 for f in files if f.endswith(".html"))
-    print(f"built {out}: {pages} pages, {len(radar.blips)} technologies, edition {radar.edition}")
+    print(t("build.built", out=out, pages=pages, count=len(radar.blips), edition=radar.edition))
     return 0

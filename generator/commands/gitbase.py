@@ -21,13 +21,14 @@ from ..content.model import Blip, Radar
 from ..content.problems import Problems, report
 from ..content.source import read_front_matter_file
 from ..domain.editions import entry_at
+from ..i18n import Said, translator
 from ..outputs.mdtable import md_table
 
 CONTENT = ("radar", BLIPS_DIR.as_posix(), "themes")  # what the loader reads; everything else stays in git
 EDITED_FIELDS = ("title", "summary", "quadrant", "tags", "capabilities", "initiatives", "algorithm", "leaflet")
 
 
-class GitError(Exception):
+class GitError(Said):
     """git could not give us BASE: not a repository, an unknown revision, no radar at that revision."""
 
 
@@ -37,9 +38,10 @@ def _git(source: Path, *args: str | bytes, data: bytes | None = None, ok: tuple[
     try:
         done = subprocess.run(command, input=data, capture_output=True, check=False)
     except FileNotFoundError as exc:
-        raise GitError("git is not installed; 'radar diff' and 'check --base' need it") from exc
+        raise GitError("diff.no_git") from exc
     if done.returncode not in ok:
-        raise GitError(done.stderr.decode("utf-8", "replace").strip() or f"git {args[0]!s} failed")
+        said = done.stderr.decode("utf-8", "replace").strip()
+        raise GitError("diff.git_said", message=said) if said else GitError("diff.git_failed", command=args[0])
     return done.stdout
 
 
@@ -51,15 +53,15 @@ def export(source: Path, base: str, target: Path) -> None:
     loader then reports it); symbolic links are not content and are left out.
     """
     if base.startswith("-"):
-        raise GitError(f"'{base}' is not a git revision")
+        raise GitError("diff.not_revision", base=base)
     try:
         prefix = _git(source, "rev-parse", "--show-prefix").rstrip(b"\n")
     except GitError:
-        raise GitError(f"{source} is not in a git repository, so there is no '{base}' to compare with") from None
+        raise GitError("diff.no_repository", source=source, base=base) from None
     try:
         _git(source, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
     except GitError:
-        raise GitError(f"unknown git revision '{base}': give a branch, tag or commit, such as 'origin/main'") from None
+        raise GitError("diff.unknown_revision", base=base) from None
     listing = _git(source, "ls-tree", "-r", "-z", "--full-tree", base, "--", *(prefix + c.encode() for c in CONTENT))
     files: list[tuple[bytes, bytes]] = []  # (object id, path)
     for record in listing.split(b"\0"):
@@ -69,7 +71,7 @@ def export(source: Path, base: str, target: Path) -> None:
             files.append((oid, path))
     if prefix + RADAR_FILE.as_posix().encode() not in {path for _, path in files}:
         shown = os.fsdecode(prefix) + RADAR_FILE.as_posix()
-        raise GitError(f"there is no {shown} at '{base}': the radar did not exist there yet")
+        raise GitError("diff.no_radar", path=shown, base=base)
     batch = _git(source, "cat-file", "--batch", data=b"".join(oid + b"\n" for oid, _ in files))
     pos = 0
     for _, path in files:
@@ -125,9 +127,7 @@ def load_base(source: Path, base: str, head: Radar | None = None) -> Base:
         export(source, base, Path(tmp))
         radar, problems = load(Path(tmp))
         if radar is None:
-            raise GitError(
-                f"the radar at '{base}' has errors of its own ({len(problems.errors)}); compare with another"
-            )
+            raise GitError("diff.base_errors", base=base, count=len(problems.errors))
         pairs = renamed_files(source, Path(tmp), source) if head is not None else {}
     by_file = {Path(b.source).as_posix(): b.id for b in radar.blips.values()}
     renamed = {}
@@ -196,28 +196,30 @@ def diff_markdown(base: Radar, head: Radar, revision: str) -> str:
     ring = {r.id: r.name for r in head.rings} | {
         r.id: r.name for r in base.rings if r.id not in {x.id for x in head.rings}
     }
-    lines = [f"## Radar changes against `{_code(revision)}` (edition {head.edition})", ""]
+    t = translator(head.language)
+    lines = [t("diff.heading", revision=_code(revision), edition=head.edition), ""]
     if not found:
-        return "\n".join([*lines, "No technology was added, moved, retired or edited."]) + "\n"
-    lines += [" · ".join(f"{len(v)} {k}" for k, v in by_kind.items() if v), ""]
+        return "\n".join([*lines, t("diff.nothing")]) + "\n"
+    lines += [" · ".join(f"{len(v)} {t('diff.count_' + k)}" for k, v in by_kind.items() if v), ""]
+    technology, note = t("technology"), t("note")
     sections = {
         "added": (
-            ["Technology", "Quadrant", "Ring", "Note"],
+            [technology, t("quadrant"), t("ring"), note],
             lambda c: [head.quadrant(c.blip.quadrant).name, ring[c.blip.ring], c.note],
         ),
-        "moved": (["Technology", "From", "To", "Note"], lambda c: [ring[c.before.ring], ring[c.blip.ring], c.note]),
-        "returned": (["Technology", "Ring", "Note"], lambda c: [ring[c.blip.ring], c.note]),
-        "retired": (["Technology", "Last ring", "Note"], lambda c: [ring[c.blip.ring], c.note]),
-        "edited": (["Technology", "What changed"], lambda c: [", ".join(c.fields)]),
-        "removed": (
-            ["Technology", "File"],
-            lambda c: [f"{c.blip.source} (deleted: retire it with a history entry instead)"],
+        "moved": (
+            [technology, t("diff.col_from"), t("diff.col_to"), note],
+            lambda c: [ring[c.before.ring], ring[c.blip.ring], c.note],
         ),
+        "returned": ([technology, t("ring"), note], lambda c: [ring[c.blip.ring], c.note]),
+        "retired": ([technology, t("last_ring"), note], lambda c: [ring[c.blip.ring], c.note]),
+        "edited": ([technology, t("diff.col_changed")], lambda c: [", ".join(c.fields)]),
+        "removed": ([technology, t("diff.col_file")], lambda c: [t("diff.deleted", source=c.blip.source)]),
     }
     for kind, (header, cells) in sections.items():
         if by_kind[kind]:
             rows = [[f"{c.blip.title} ({c.blip.id})", *cells(c)] for c in by_kind[kind]]
-            lines += [f"### {kind.capitalize()}", "", *md_table(header, rows), ""]
+            lines += [f"### {t('diff.section_' + kind)}", "", *md_table(header, rows), ""]
     return "\n".join(lines)
 
 
@@ -234,7 +236,7 @@ def diff(source: Path, base: str) -> int:
     try:
         before = load_base(source, base).radar
     except GitError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(translator(head.language)("cli.error", message=exc.text(head.language)), file=sys.stderr)
         return 1
     sys.stdout.write(diff_markdown(before, head, base))
     return 0
@@ -253,7 +255,7 @@ def unrecorded_moves(source: Path, base: Base, head: Radar, problems: Problems) 
         if before is None or _retired(blip) or before.ring == blip.ring:
             continue
         path = source / blip.source
-        doc = read_front_matter_file(path, Problems(source))
+        doc = read_front_matter_file(path, problems.scratch())
         if doc is None:
             continue
         entries = doc.data.get("history") if isinstance(doc.data, dict) else None
@@ -264,17 +266,13 @@ def unrecorded_moves(source: Path, base: Base, head: Radar, problems: Problems) 
         if recorded:
             continue
         line, column = doc.where("ring")
-        was = f", as blip '{base.renamed[ident]}'" if ident in base.renamed else ""
+        was = problems.t("check.base_as", id=base.renamed[ident]) if ident in base.renamed else ""
         last = entry_at(blip, head.edition)
-        hint = f" (its last history entry is {last.edition})" if last and "history" in doc.data else ""
-        problems.add(
-            path,
-            line,
-            column,
-            f"ring changed from '{before.ring}' (at the base revision{was}) to '{blip.ring}' without a history entry "
-            f"for edition {head.edition}{hint}: add '- {{edition: {head.edition}, ring: {blip.ring}, note: ...}}' "
-            "under history, with a note that says why",
+        hint = problems.t("check.base_last", edition=last.edition) if last and "history" in doc.data else ""
+        message = problems.t(
+            "check.base_unrecorded", before=before.ring, was=was, ring=blip.ring, edition=head.edition, hint=hint
         )
+        problems.add(path, line, column, message)
 
 
 def check_against(source: Path, base: str, strict: bool = False, fmt: str = "text") -> int:
@@ -284,7 +282,7 @@ def check_against(source: Path, base: str, strict: bool = False, fmt: str = "tex
         try:
             unrecorded_moves(source, load_base(source, base, head), head, problems)
         except GitError as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            print(problems.t("cli.error", message=exc.text(problems.language)), file=sys.stderr)
             return 1
     report(problems, fmt, sys.stdout if fmt != "text" else sys.stderr)
     return 1 if problems.errors or head is None else 0

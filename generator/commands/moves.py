@@ -130,7 +130,10 @@ def run(source: Path, edition: str | None, fmt: str) -> int:
         report(problems)
         return 1
     if edition is not None and edition not in radar.editions:
-        print(f"error: unknown edition '{edition}': {choices(radar.editions, edition)}", file=sys.stderr)
+        t = translator(radar.language)
+        valid = choices(radar.editions, edition, radar.language)
+        message = t("check.unknown_id", what=t("check.noun_edition"), value=edition, choices=valid)
+        print(t("cli.error", message=message), file=sys.stderr)
         return 1
     sys.stdout.write(formatted(review(radar, edition), fmt))
     return 0

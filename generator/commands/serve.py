@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 import jinja2
 
 from ..content.problems import Problem
-from ..i18n import translator
+from ..i18n import text, translator
 from ..outputs.write import OutputError, check_target, update_site, write_site
 from .localhost import GONE, GuardedHandler, LocalServer, tcp_port
 
@@ -123,15 +123,17 @@ class Preview:
         build = Build(number, language=self.current.language)
         try:
             radar, problems = load(self.source, self.strict)
+            build.language = problems.language  # the radar's, as soon as radar.yaml says it
             errors = problems.errors if radar is not None else problems.sorted()
             if errors or radar is None:
-                build.problems = sorted(set(errors)) or [Problem(RADAR_FILE, 1, 1, "the radar cannot be loaded")]
+                unloadable = Problem(RADAR_FILE, 1, 1, problems.t("serve.cannot_load"), language=problems.language)
+                build.problems = sorted(set(errors)) or [unloadable]
             else:
-                build.language = radar.language
                 build.site = Site(radar, Theme(self.source, radar.theme))
                 build.site.env.bytecode_cache = self._templates  # unchanged templates are not compiled again
         except Exception as exc:  # noqa: BLE001 - e.g. a file deleted while it was read: show it, rebuild on the next change
-            build.problems = [Problem("(radar serve)", 1, 1, f"the rebuild failed: {type(exc).__name__}: {exc}")]
+            failed = text(build.language, "serve.rebuild_failed", error=f"{type(exc).__name__}: {exc}")
+            build.problems = [Problem("(radar serve)", 1, 1, failed, language=build.language)]
         build.seconds = time.perf_counter() - started
         self._publish(build)
         return build
@@ -352,13 +354,24 @@ class Handler(GuardedHandler):
             problem = (
                 template_problem(exc)
                 if isinstance(exc, jinja2.TemplateError)
-                else Problem(path, 1, 1, f"could not make this page: {type(exc).__name__}: {exc}")
+                else Problem(
+                    path,
+                    1,
+                    1,
+                    text(build.language, "serve.page_failed", error=f"{type(exc).__name__}: {exc}"),
+                    language=build.language,
+                )
             )
             failed = Build(build.number, problems=[problem], language=build.language)
             self._send(500, "text/html; charset=utf-8", inject(error_page(failed)), head)
             return
         if content is None:
-            self._send(404, "text/plain; charset=utf-8", f"not found: {path}\n".encode(), head)
+            self._send(
+                404,
+                "text/plain; charset=utf-8",
+                (text(build.language, "serve.not_found", path=path) + "\n").encode(),
+                head,
+            )
             return
         kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
         if path.endswith(".html"):
@@ -503,18 +516,23 @@ class Rebuilder(threading.Thread):
                 self.report(build)
                 self.preview.write_out(build)
             except (OSError, OutputError) as exc:
-                print(f"error: {exc}", file=sys.stderr, flush=True)
+                language = self.preview.current.language
+                said = exc.text(language) if isinstance(exc, OutputError) else str(exc)
+                print(text(language, "cli.error", message=said), file=sys.stderr, flush=True)
             except Exception as exc:  # noqa: BLE001 - a preview must survive any bug in a theme or page family
-                print(f"error: the rebuild failed: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+                language = self.preview.current.language
+                failed = text(language, "serve.rebuild_failed", error=f"{type(exc).__name__}: {exc}")
+                print(text(language, "cli.error", message=failed), file=sys.stderr, flush=True)
 
 
 def report(build: Build) -> None:
     """One line per rebuild on the terminal, and every problem while there are any."""
     stamp = time.strftime("%H:%M:%S")
+    t = translator(build.language)
     if build.ok:
-        print(f"[{stamp}] rebuilt in {build.seconds * 1000:.0f} ms", flush=True)
+        print(f"[{stamp}] " + t("serve.rebuilt", ms=f"{build.seconds * 1000:.0f}"), flush=True)
         return
-    print(f"[{stamp}] {len(build.problems)} problem(s); the pages show them until they are fixed:", flush=True)
+    print(f"[{stamp}] " + t("serve.problems", count=len(build.problems)), flush=True)
     for problem in build.problems:
         print(f"  {problem.text()}", flush=True)
 
@@ -528,7 +546,7 @@ def serve(source: Path, port: int = 8000, out: Path | None = None, strict: bool 
     try:
         return _serve(source, port, out, strict)
     except KeyboardInterrupt:
-        print("\nstopped", flush=True)
+        print("\n" + text("en", "serve.stopped"), flush=True)  # before the radar's language is known
         return 0
 
 
@@ -541,33 +559,34 @@ def _stop_on_signals() -> None:
 
 def _serve(source: Path, port: int, out: Path | None, strict: bool) -> int:
     if not source.is_dir():
-        print(f"error: {source} is not a folder; give the radar's folder with --source", file=sys.stderr)
+        print(text("en", "cli.error", message=text("en", "serve.not_a_folder", source=source)), file=sys.stderr)
         return 1
     preview = Preview(source, out, strict)
     stopping = threading.Event()
     first = preview.rebuild()
     report(first)
+    t = translator(first.language)
     preview.warm(first)
     try:
         preview.write_out(first)
     except OutputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(t("cli.error", message=exc.text(first.language)), file=sys.stderr)
         return 1
     handler = type("BoundHandler", (Handler,), {"preview": preview, "stopping": stopping})
     try:
         server = LocalServer(("127.0.0.1", port), handler)
     except OSError as exc:
-        print(f"error: cannot listen on 127.0.0.1:{port}: {exc.strerror}; choose another --port", file=sys.stderr)
+        print(t("cli.error", message=t("serve.cannot_listen", port=port, reason=exc.strerror)), file=sys.stderr)
         return 1
     rebuilder = Rebuilder(preview, stopping, report)
     watcher = Watcher(source, rebuilder.poke)
     rebuilder.start()
     watcher.start()
-    print(f"serving http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)", flush=True)
+    print(t("serve.serving", url=f"http://127.0.0.1:{server.server_address[1]}/"), flush=True)
     try:
         server.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:
-        print("\nstopped", flush=True)
+        print("\n" + t("serve.stopped"), flush=True)
     finally:
         stopping.set()
         watcher.stop()

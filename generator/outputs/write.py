@@ -15,6 +15,8 @@ import tempfile
 import time
 from pathlib import Path, PurePosixPath
 
+from ..i18n import Said, text
+
 MARKER = ".radar-site"  # written into every site, so a rebuild only ever replaces a folder it made
 DIR_MODE, FILE_MODE = 0o755, 0o644  # a web server running as another user must read the site (mkdtemp gives 0700)
 CONTENT_FOLDERS = (
@@ -26,39 +28,36 @@ CONTENT_FOLDERS = (
 LEFTOVER_AGE = 3600  # seconds after which a staging folder without an owner is a killed build's leftover
 
 
-class OutputError(Exception):
-    pass
+class OutputError(Said):
+    """The site cannot be written there; said in the radar's language by the command that catches it."""
 
 
 def safe_target(out: Path, name: str) -> Path:
     """The file for a site path, refusing any path that would land outside the site."""
     rel = PurePosixPath(name)
     if rel.is_absolute() or ".." in rel.parts or not rel.parts:
-        raise OutputError(f"refusing to write outside the site: {name!r}")
+        raise OutputError("build.outside_site", name=repr(name))
     return out.joinpath(*rel.parts)
 
 
 def check_target(out: Path, source: Path) -> None:
     out_r, src_r = out.resolve(), source.resolve()
     if out_r == src_r or src_r.is_relative_to(out_r):
-        raise OutputError(f"the output folder {out} would contain the sources; choose another --out")
+        raise OutputError("build.out_contains_sources", out=out)
     for folder in CONTENT_FOLDERS:
         if out_r.is_relative_to((src_r / folder).resolve()):
-            raise OutputError(
-                f"the output folder {out} is inside the sources ({folder}/): the site would be read back as "
-                f"content or published into itself; choose an --out outside {', '.join(CONTENT_FOLDERS)}"
-            )
+            raise OutputError("build.out_inside_sources", out=out, folder=folder, folders=", ".join(CONTENT_FOLDERS))
     existing = next(p for p in [out.absolute(), *out.absolute().parents] if p.exists())
     if existing != out.absolute() and not existing.is_dir():
-        raise OutputError(f"cannot write the site to {out}: {existing} is a file, not a folder; choose another --out")
+        raise OutputError("build.out_under_file", out=out, existing=existing)
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).exists())):
-        raise OutputError(f"{out} exists and is not a site this tool built; choose another --out or remove it")
+        raise OutputError("build.out_not_a_site", out=out)
 
 
-def write_failure(out: Path, exc: OSError) -> str:
+def write_failure(out: Path, exc: OSError, language: str = "en") -> str:
     """What went wrong writing the site, in words (no traceback): the failing path and the system's reason."""
     where = f" ({exc.filename})" if exc.filename and str(exc.filename) != str(out) else ""
-    return f"cannot write the site to {out}: {exc.strerror or exc}{where}"
+    return text(language, "build.cannot_write", out=out, reason=f"{exc.strerror or exc}{where}")
 
 
 def write_site(out: Path, files: dict[str, bytes]) -> None:
