@@ -275,3 +275,14 @@ def test_nothing_is_overwritten_without_force_and_a_failed_import_changes_nothin
     assert failed.returncode == 1 and "is unchanged" in failed.stderr
     assert {p: p.read_bytes() for p in target.rglob("*") if p.is_file()} == before
     assert _import("byor", str(sheet), "--source", str(target), "--force").returncode == 0
+
+
+def test_an_id_column_cannot_write_outside_the_radar(tmp_path):
+    header = "name,ring,quadrant,isNew,description,id\n"
+    rows = "Kafka,trial,tools,TRUE,,../../escape\nKotlin,trial,languages,TRUE,,kotlin-lang\n"
+    sheet = _sheet(tmp_path / "in", "2024-05.csv", rows, header=header)
+    result = _import("byor", str(sheet), "--source", str(tmp_path / "radar"))
+    assert result.returncode == 0, result.stderr
+    assert "id '../../escape' is not an id" in result.stdout
+    assert sorted(p.name for p in (tmp_path / "radar" / "blips").iterdir()) == ["go.md", "kafka.md", "kotlin-lang.md"]
+    assert not (tmp_path / "escape.md").exists() and not list(tmp_path.glob("*.md"))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..content.model import Radar
 from ..content.problems import Problems
+from ..content.schema import ID_RE
 from ..content.source import parse_yaml
 from ..domain.editions import MOVED_IN, MOVED_OUT, NEW, UNCHANGED, snapshot
 from .ids import Ids
@@ -122,8 +123,19 @@ def _row(
         note=record.get("note", "").strip(),
         summary=" ".join(record.get("summary", "").split()),
         tags=tuple(t.strip() for t in record.get("tags", "").split(",") if t.strip()),
-        ident=record.get("id", "").strip(),
+        ident=_given_id(record.get("id", ""), where, report),
     )
+
+
+def _given_id(value: str, where: str, report: Report) -> str:
+    """The `id` column our exports add; a value that is not an id (a path, say) is not used as a file name."""
+    value = value.strip()
+    if value and not ID_RE.match(value):
+        report.notes.append(
+            f"{where}: id {value[:40]!r} is not an id of lowercase letters, digits and hyphens: ignored"
+        )
+        return ""
+    return value
 
 
 # --- export ---------------------------------------------------------------------------------

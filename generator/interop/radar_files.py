@@ -17,6 +17,7 @@ import yaml
 
 from ..content.load import BLIPS_DIR, RADAR_FILE, load
 from ..content.problems import Problem
+from ..content.schema import ID_RE
 from .colors import normalise, passing
 from .snapshots import Blip, Report
 from .vocabulary import Vocabulary
@@ -91,8 +92,12 @@ def blip_text(blip: Blip) -> str:
 def files_of(imported: Imported, report: Report) -> dict[Path, bytes]:
     files = {RADAR_FILE: config_text(imported, report).encode("utf-8")}
     for blip in imported.blips:
+        if not ID_RE.match(blip.id):  # every reader makes ids; this keeps a file name from ever leaving blips/
+            raise ImportError_(f"'{blip.id}' is not an id of lowercase letters, digits and hyphens")
         files[BLIPS_DIR / f"{blip.id}.md"] = blip_text(blip).encode("utf-8")
     for name, content in imported.assets.items():
+        if Path(name).name != name or name.startswith("."):
+            raise ImportError_(f"asset name {name!r} is not a plain file name")
         files[ASSETS_DIR / name] = content
     return files
 
