@@ -286,3 +286,21 @@ def test_an_id_column_cannot_write_outside_the_radar(tmp_path):
     assert "id '../../escape' is not an id" in result.stdout
     assert sorted(p.name for p in (tmp_path / "radar" / "blips").iterdir()) == ["go.md", "kafka.md", "kotlin-lang.md"]
     assert not (tmp_path / "escape.md").exists() and not list(tmp_path.glob("*.md"))
+
+
+def test_hostile_sheets_are_reported_not_raised(tmp_path):
+    inputs = tmp_path / "in"
+    rows = f'Ant,hold,tools,TRUE,\nKafka,trial,tools,TRUE,"{"x" * 200_000}"\nLate,trial,tools,TRUE,\n'
+    huge = _sheet(inputs, "2024-01.csv", rows)
+    deep = inputs / "2024-04.json"
+    deep.write_text("[" * 50_000 + "]" * 50_000, encoding="utf-8")
+    result = _import("byor", str(huge), str(deep), "--source", str(tmp_path / "radar"))
+    assert "2024-01.csv:4: unreadable CSV from here on" in result.stdout + result.stderr
+    assert "2024-04.json:1: not readable: nested too deeply" in result.stdout + result.stderr
+    assert result.returncode == 0, result.stderr  # Go and Ant, read before the huge field, are imported
+    assert "2024-04.json: no row could be read: not used as an edition" in result.stdout
+    assert sorted(p.stem for p in (tmp_path / "radar" / "blips").iterdir()) == ["ant", "go"]
+    page = tmp_path / "page.html"
+    page.write_text("radar_visualization(" + "{a:" * 50_000 + "1" + "}" * 50_000 + ")", encoding="utf-8")
+    refused = radar("import", "zalando", str(page), "--source", str(tmp_path / "z"))
+    assert refused.returncode == 1 and "radar import:" in refused.stderr

@@ -64,6 +64,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"radar import: {error}", file=sys.stderr)
         return 1
     if problems:
+        for line in report.lines():
+            print(line, file=sys.stderr)
         for problem in problems:
             print(problem.text(), file=sys.stderr)
         print(f"radar import: the imported radar does not pass the check; {args.source} is unchanged", file=sys.stderr)

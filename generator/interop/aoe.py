@@ -96,7 +96,7 @@ def _config(path: Path, report: Report) -> dict:
         return {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as error:
         raise SourceError(f"{path}: not valid JSON ({error})") from error
     return data if isinstance(data, dict) else {}
 
@@ -131,6 +131,9 @@ def _read(path: Path, where: str, report: Report) -> tuple[dict | None, str]:
         return None, ""
     try:
         front = yaml.safe_load(parts[0][3:]) or {}
+    except RecursionError:
+        report.drop(f"{where}:2", "front matter nested too deeply")
+        return None, ""
     except yaml.YAMLError as error:
         line = getattr(getattr(error, "problem_mark", None), "line", 0) + 2
         report.drop(f"{where}:{line}", f"front matter is not valid YAML ({getattr(error, 'problem', error)})")

@@ -27,6 +27,8 @@ def read(path: Path, aliases: dict[str, str], report: Report, title: str = "") -
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise SourceError(f"{path.name}:{error.lineno}: not valid JSON ({error.msg})") from error
+    except RecursionError as error:
+        raise SourceError(f"{path.name}: not readable: nested too deeply") from error
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise SourceError(f"{path.name}: expected the tech-radar JSON: an object with quadrants, rings and entries")
     lines = line_finder(path.name, text)

@@ -11,17 +11,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
+from collections.abc import Iterator
 
 from ..content.model import Radar
-from ..content.problems import Problems
 from ..content.schema import ID_RE
-from ..content.source import parse_yaml
 from ..domain.editions import MOVED_IN, MOVED_OUT, NEW, UNCHANGED, snapshot
 from .ids import Ids
 from .radar_files import Imported
 from .snapshots import Report, Row, Snapshot, histories, latest_per_quarter
-from .sources import Source
+from .sources import Source, line_finder
 from .text import html_to_markdown, repair
 from .vocabulary import Vocabulary, byor_rings
 
@@ -37,6 +35,9 @@ def read(sources: list[Source], aliases: dict[str, str], report: Report, title: 
     for source in sources:
         records = _json_records(source, report) if source.text.lstrip()[:1] in "[{" else _csv_records(source, report)
         rows = [row for line, record in records if (row := _row(source, line, record, quadrants, rings, report))]
+        if not rows:  # an unreadable file is no edition in which everything was retired
+            report.notes.append(f"{source.name}: no row could be read: not used as an edition")
+            continue
         snapshots.append(Snapshot(source.edition, source.label, source.order, rows, source=source.name))
     ordered = latest_per_quarter(snapshots, report)
     blips = histories(ordered, report, Ids())
@@ -57,8 +58,24 @@ def _csv_records(source: Source, report: Report) -> list[tuple[int, dict[str, st
     if missing:
         report.drop(f"{source.name}:1", f"no column {', '.join(missing)} in the header ({', '.join(header)})")
         return []
-    records = []
+    records: list[tuple[int, dict[str, str]]] = []
     line = reader.line_num + 1
+    try:
+        _csv_rows(reader, header, names, source, report, records, line)
+    except csv.Error as error:  # a field past the size limit, a NUL byte: the rest of the file is unreadable
+        report.drop(f"{source.name}:{reader.line_num}", f"unreadable CSV from here on ({error})")
+    return records
+
+
+def _csv_rows(
+    reader: Iterator[list[str]],
+    header: list[str],
+    names: dict[str, int],
+    source: Source,
+    report: Report,
+    records: list[tuple[int, dict[str, str]]],
+    line: int,
+) -> None:
     for values in reader:
         if any(v.strip() for v in values):
             if len(values) > len(header):
@@ -69,8 +86,7 @@ def _csv_records(source: Source, report: Report) -> list[tuple[int, dict[str, st
             else:
                 record = {h: values[i] if i < len(values) else "" for h, i in names.items()}
                 records.append((line, record))
-        line = reader.line_num + 1
-    return records
+        line = reader.line_num + 1  # type: ignore[attr-defined]
 
 
 def _json_records(source: Source, report: Report) -> list[tuple[int, dict[str, str]]]:
@@ -79,7 +95,10 @@ def _json_records(source: Source, report: Report) -> list[tuple[int, dict[str, s
     except json.JSONDecodeError as error:
         report.drop(f"{source.name}:{error.lineno}", f"not valid JSON: {error.msg}")
         return []
-    doc = parse_yaml(Path(source.name), source.text, Problems(Path(".")))  # for line numbers only
+    except RecursionError:
+        report.drop(f"{source.name}:1", "not readable: nested too deeply")
+        return []
+    lines = line_finder(source.name, source.text)
     items = data.get("entries", data.get("blips")) if isinstance(data, dict) else data
     if not isinstance(items, list):
         report.drop(f"{source.name}:1", "expected a list of rows with name, ring and quadrant")
@@ -87,7 +106,7 @@ def _json_records(source: Source, report: Report) -> list[tuple[int, dict[str, s
     at = ("entries",) if isinstance(data, dict) and "entries" in data else ("blips",) if isinstance(data, dict) else ()
     records = []
     for i, item in enumerate(items):
-        line = doc.where(*at, i)[0] if doc else i + 1
+        line = lines(*at, i)
         if not isinstance(item, dict):
             report.drop(f"{source.name}:{line}", "a row must be an object with name, ring and quadrant")
             continue

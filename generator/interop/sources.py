@@ -90,6 +90,6 @@ def line_finder(name: str, text: str) -> Callable[..., int]:
 
     try:
         doc = parse_yaml(Path(name), text, Problems(Path(".")))
-    except Exception:  # noqa: BLE001 - JSON that YAML cannot read (tabs): messages fall back to line 1
+    except (Exception, RecursionError):  # noqa: BLE001 - JSON that YAML cannot read (tabs): line 1 then
         doc = None
     return lambda *at: doc.where(*at)[0] if doc is not None else 1

@@ -35,6 +35,8 @@ def parse(path: Path) -> dict:
     if start < 0:
         try:
             data = json.loads(text)
+        except RecursionError as error:
+            raise SourceError(f"{path.name}: not readable: nested too deeply") from error
         except json.JSONDecodeError as error:
             raise SourceError(
                 f"{path.name}:{error.lineno}: not JSON ({error.msg}) and no radar_visualization("
@@ -43,7 +45,7 @@ def parse(path: Path) -> dict:
         body = text[text.index("{", start) : text.rindex("}") + 1]
         try:
             data = json5.loads(body)
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:
             raise SourceError(
                 f"{path.name}: the radar_visualization config is not a plain object literal ({error}); "
                 "values computed by code cannot be read: give the entries JSON instead"
