@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -33,6 +34,7 @@ def read(folder: Path, aliases: dict[str, str], report: Report, title: str = "")
     if not releases:
         raise SourceError(f"{folder}: no release folders radar/<YYYY-MM-DD>/ (is this an AOE radar's folder?)")
     config = _config(config_path, report)
+    home = urlsplit(str(config.get("baseUrl") or "")).netloc
     quadrants = _vocabulary("quadrant", config.get("segments") or config.get("quadrants"), aliases)
     rings = _vocabulary("ring", config.get("rings"), aliases)
     files = [(release, path) for release in releases for path in sorted(release.glob("*.md"))]
@@ -61,7 +63,7 @@ def read(folder: Path, aliases: dict[str, str], report: Report, title: str = "")
                 what = "title" if not fields.get("title") else "ring" if ring is None else "quadrant"
                 report.drop(f"{where}:2", f"no valid {what} ({fields.get(what)!r}) in this or an earlier release")
                 continue
-            text = _markdown(body, folder, known, assets, where, report)
+            text = _markdown(body, Links(folder, home, known, assets, where), report)
             tags = fields.get("tags") or []
             rows.append(
                 Row(
@@ -145,7 +147,19 @@ def _read(path: Path, where: str, report: Report) -> tuple[dict | None, str]:
     return front, body
 
 
-def _markdown(body: str, folder: Path, known: set[str], assets: dict[str, bytes], where: str, report: Report) -> str:
+@dataclass
+class Links:
+    """What a body's links are resolved against: the source folder, the site's own address
+    (config.json's baseUrl), the ids of every technology, and the assets gathered so far."""
+
+    folder: Path
+    home: str  # netloc of baseUrl, such as 'techradar.aoe.com'; '' when unknown
+    known: set[str]
+    assets: dict[str, bytes]
+    where: str
+
+
+def _markdown(body: str, links: Links, report: Report) -> str:
     """The body with its links pointed inside the radar: parsed as Markdown, written back by markdownify."""
     html = MarkdownIt("commonmark", {"html": True}).enable("table").render(repair(body))
 
@@ -153,15 +167,15 @@ def _markdown(body: str, folder: Path, known: set[str], assets: dict[str, bytes]
         parts = urlsplit(href)
         if parts.scheme in ("mailto",) or (not parts.scheme and not parts.path and parts.fragment):
             return href
-        if parts.scheme in ("http", "https") and not parts.netloc.endswith("techradar.aoe.com"):
+        if parts.scheme in ("http", "https") and not (links.home and parts.netloc == links.home):
             return href
         path = parts.path
         if posixpath.splitext(path)[1].lower() in (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"):
-            return _asset(path, folder, assets, where, report)
+            return _asset(path, links.folder, links.assets, links.where, report)
         segments = [s for s in path.split("/") if s and s != ".."]
-        if segments and segments[-1].removesuffix(".html").removesuffix(".md") in known:
+        if segments and segments[-1].removesuffix(".html").removesuffix(".md") in links.known:
             return f"{segments[-1].removesuffix('.html').removesuffix('.md')}.md"
-        report.notes.append(f"{where}: link '{href}' leads to no page of this radar: kept as text")
+        report.notes.append(f"{links.where}: link '{href}' leads to no page of this radar: kept as text")
         return None
 
     return html_to_markdown(html, resolve)
