@@ -87,9 +87,13 @@ def test_thoughtworks_import_reports_every_shifted_row_and_keeps_the_rest(though
 
 def test_thoughtworks_volume_34_checks_strictly_and_builds_without_broken_links(tmp_path):
     volume = realdata.volumes()[-1]
-    result = _import("byor", str(volume), "--source", str(tmp_path / "radar"))
+    site_url = "https://www.thoughtworks.com/radar"
+    result = _import("byor", str(volume), "--source", str(tmp_path / "radar"), "--site-url", site_url)
     assert result.returncode == 0, result.stderr
     assert radar("check", "--strict", "--source", str(tmp_path / "radar")).returncode == 0
+    text = (tmp_path / "radar" / "blips" / "context-engineering.md").read_text(encoding="utf-8")
+    assert "(https://www.thoughtworks.com/radar/techniques/progressive-context-disclosure)" not in text
+    assert "[progressive context disclosure](progressive-context-disclosure.md)" in text
     build = radar("build", "--source", str(tmp_path / "radar"), "--out", str(tmp_path / "site"))
     assert build.returncode == 0, build.stderr
     site = tmp_path / "site"

@@ -33,6 +33,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         metavar="OLD=NEW",
         help="another name for a ring or quadrant, such as caution=hold (given by default)",
     )
+    parser.add_argument(
+        "--site-url",
+        metavar="URL",
+        help="byor: where the sheet's radar was published; links to its technology pages become links to ours",
+    )
     parser.add_argument("--force", action="store_true", help="replace files already in --source")
 
 

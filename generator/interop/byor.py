@@ -11,16 +11,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..content.model import Radar
 from ..content.schema import ID_RE
 from ..domain.editions import MOVED_IN, MOVED_OUT, NEW, UNCHANGED, snapshot
-from .ids import Ids
+from .ids import Ids, base_id, name_key
 from .radar_files import Imported
 from .snapshots import Report, Row, Snapshot, histories, latest_per_quarter
 from .sources import Source, line_finder
-from .text import html_to_markdown, repair
+from .text import html_to_markdown, keep_external, repair
 from .vocabulary import Vocabulary, byor_rings
 
 COLUMNS = ("name", "ring", "quadrant", "isNew", "status", "description")
@@ -28,13 +28,21 @@ EXTRA = ("id", "summary", "tags", "note")
 STATUS_WORDS = {NEW: "new", MOVED_IN: "moved in", MOVED_OUT: "moved out", UNCHANGED: "no change"}
 
 
-def read(sources: list[Source], aliases: dict[str, str], report: Report, title: str = "") -> Imported:
+def read(
+    sources: list[Source], aliases: dict[str, str], report: Report, title: str = "", site_url: str = ""
+) -> Imported:
     quadrants = Vocabulary("quadrant", open=True)
     rings = byor_rings(aliases)
     snapshots = []
-    for source in sources:
-        records = _json_records(source, report) if source.text.lstrip()[:1] in "[{" else _csv_records(source, report)
-        rows = [row for line, record in records if (row := _row(source, line, record, quadrants, rings, report))]
+    read_all = [
+        (source, _json_records(source, report) if source.text.lstrip()[:1] in "[{" else _csv_records(source, report))
+        for source in sources
+    ]
+    resolve = _resolver(site_url, [r.get("name", "") for _, records in read_all for _, r in records])
+    for source, records in read_all:
+        rows = [
+            row for line, record in records if (row := _row(source, line, record, quadrants, rings, report, resolve))
+        ]
         if not rows:  # an unreadable file is no edition in which everything was retired
             report.notes.append(f"{source.name}: no row could be read: not used as an edition")
             continue
@@ -114,8 +122,33 @@ def _json_records(source: Source, report: Report) -> list[tuple[int, dict[str, s
     return records
 
 
+def _resolver(site_url: str, names: list[str]) -> Callable[[str], str | None]:
+    """Links into the radar the sheet was published at ('https://www.thoughtworks.com/radar/tools/x')
+    become links to our page of that technology, when one name alone has that id."""
+    owners: dict[str, set[str]] = {}
+    for name in names:
+        owners.setdefault(base_id(name), set()).add(name_key(name))
+    known = {ident for ident, keys in owners.items() if ident and len(keys) == 1}
+    prefix = site_url.rstrip("/") + "/"
+
+    def resolve(href: str) -> str | None:
+        if site_url and href.startswith(prefix):
+            last = [s for s in href[len(prefix) :].split("#")[0].split("?")[0].split("/") if s]
+            if last and last[-1] in known:
+                return f"{last[-1]}.md"
+        return keep_external(href)
+
+    return resolve
+
+
 def _row(
-    source: Source, line: int, record: dict[str, str], quadrants: Vocabulary, rings: Vocabulary, report: Report
+    source: Source,
+    line: int,
+    record: dict[str, str],
+    quadrants: Vocabulary,
+    rings: Vocabulary,
+    report: Report,
+    resolve: Callable[[str], str | None] = keep_external,
 ) -> Row | None:
     where = f"{source.name}:{line}"
     name = " ".join(record.get("name", "").split())
@@ -138,7 +171,7 @@ def _row(
         ring=ring,
         quadrant=quadrant,
         where=where,
-        text=html_to_markdown(description),
+        text=html_to_markdown(description, resolve),
         note=record.get("note", "").strip(),
         summary=" ".join(record.get("summary", "").split()),
         tags=tuple(t.strip() for t in record.get("tags", "").split(",") if t.strip()),

@@ -16,7 +16,7 @@ def read(args: argparse.Namespace, report: Report) -> Imported:
         from . import byor
 
         sources = read_files(args.inputs, args.edition) + (read_git(args.git) if args.git else [])
-        return byor.read(sources, aliases, report, args.title or "")
+        return byor.read(sources, aliases, report, args.title or "", args.site_url or "")
     if args.format == "aoe":
         from . import aoe
 
