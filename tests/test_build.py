@@ -469,25 +469,3 @@ def test_thoughtworks_titles_with_brackets_and_symbols_survive(thoughtworks_site
     for blip in odd:
         text = (site / "blips" / f"{blip.id}.html").read_text(encoding="utf-8")
         assert blip.title.replace("&", "&amp;") in text
-
-
-def test_zalando_entries_build_with_their_moves(tmp_path):
-    source, blips = realdata.zalando_radar(tmp_path / "src")
-    result = radar("build", "--source", str(source), "--out", str(tmp_path / "site"))
-    assert result.returncode == 0, result.stderr
-    site = tmp_path / "site"
-    data = json.loads((site / "radar.json").read_text(encoding="utf-8"))
-    entries = json.loads(realdata.ZALANDO.read_text(encoding="utf-8"))["entries"]
-    by_title = {b["title"]: b for b in data["blips"]}
-    assert len(by_title) == len(entries) == len(blips)
-    expected = {2: "new", 0: "unchanged", 1: "moved-in", -1: "moved-out"}
-    for entry in entries:
-        blip = by_title[entry["label"]]
-        assert blip["quadrant"] == realdata.ZALANDO_QUADRANTS[entry["quadrant"]][0]
-        assert blip["ring"] == realdata.TW_RINGS[entry["ring"]]
-        stuck = (entry["moved"] == 1 and entry["ring"] == 3) or (entry["moved"] == -1 and entry["ring"] == 0)
-        assert blip["status"] == ("unchanged" if stuck else expected[entry["moved"]]), entry["label"]
-        if entry.get("link"):
-            page = parse(site / blip["url"])
-            assert ("a", "href", entry["link"]) in page.links  # a link to read more, not a resource
-    assert link_problems(site) == []
