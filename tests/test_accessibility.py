@@ -277,7 +277,7 @@ def test_two_pictures_on_one_page_share_no_id():
     """matplotlib names its groups (figure_1, patch_1) and clip paths: two pictures on one page
     (an edition next to the current one, a radar and a zoomed quadrant) must not repeat them."""
     from generator.content.load import load
-    from generator.render.pages import Site
+    from generator.render.site import Site
     from generator.render.theme import Theme
 
     radar, _ = load(ROOT)

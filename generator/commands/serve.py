@@ -7,7 +7,7 @@ reports them.  So the preview:
   unless --out is given, and then only the files whose bytes changed (output.update_site);
 * watches blips/, radar/ and themes/ with watchdog and rebuilds ~100 ms after the last change;
 * rebuilds incrementally: the loader reuses every unchanged parsed file (load.py caches by mtime and
-  size) and pages are rendered only when a browser asks for them (build.render_site(lazy=True)),
+  size) and pages are rendered only when a browser asks for them (render.site.SiteFiles.get),
   so a save on a radar of a thousand blips renders one page, not a thousand;
 * injects a small script into served HTML only (never into built files) that listens to
   /__radar/events (server-sent events) and reloads when the build number changes;
@@ -18,7 +18,6 @@ reports them.  So the preview:
 from __future__ import annotations
 
 import argparse
-import functools
 import html
 import mimetypes
 import posixpath
@@ -30,17 +29,16 @@ import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import jinja2
 
+from ..content.load import load
 from ..content.problems import Problem
 from ..i18n import text, translator
 from ..outputs.write import OutputError, check_target, update_site, write_site
+from ..render.parts import site_files
+from ..render.site import SiteFiles, template_problem
 from .localhost import GONE, GuardedHandler, LocalServer, tcp_port
-
-if TYPE_CHECKING:  # pages imports matplotlib, which `radar --help` should not wait for
-    from ..render.pages import Page, Site
 
 WATCHED = ("blips", "radar", "themes")
 DEBOUNCE = 0.1
@@ -64,21 +62,13 @@ LIVE_SCRIPT = """<script>
 
 @dataclass
 class Build:
-    """One state of the site: a loaded radar whose pages are made when asked for, or its problems.
-
-    `pages` fills family by family as requests need them; `other` (pictures, data, static files)
-    on the first request for one; `rendered` keeps every file's bytes once made.
-    """
+    """One state of the site: a loaded radar whose files are made when asked for, or its problems."""
 
     number: str
     problems: list[Problem] = field(default_factory=list)
     language: str = "nl"
     seconds: float = 0.0
-    site: Site | None = None
-    pages: dict[str, Page] = field(default_factory=dict)
-    families_run: set[int] = field(default_factory=set)
-    other: dict[str, bytes | Callable[[], bytes]] | None = None
-    rendered: dict[str, bytes] = field(default_factory=dict)
+    files: SiteFiles | None = None
 
     @property
     def ok(self) -> bool:
@@ -89,9 +79,10 @@ class Preview:
     """The current build, rebuilt on demand; thread-safe for the server's request threads.
 
     A rebuild only loads the content (unchanged files come from the loader's cache) and makes a
-    new Site.  Which page family made which path is remembered from earlier builds, so a request
-    for a blip's page runs the blip family and renders that one page; only an unknown path runs
-    every family.  That keeps the time from a save to the new page short on a big radar.
+    new Site.  Which registered part made which path is remembered from earlier builds (the
+    `hints` of `SiteFiles`), so a request for a blip's page runs the blip family and renders that
+    one page; only an unknown path runs every part.  That keeps the time from a save to the new
+    page short on a big radar.
     """
 
     def __init__(self, source: Path, out: Path | None = None, strict: bool = False) -> None:
@@ -102,8 +93,7 @@ class Preview:
         self._count = 0
         self._lock = threading.RLock()  # one builder of pages at a time: Site caches are not thread-safe
         self._changed = threading.Condition()
-        self._family_of: dict[str, int] = {}
-        self._other_paths: set[str] = set()
+        self._hints: dict[str, int] = {}
         self._written: dict[str, bytes] | None = None
         self._last_good: Build | None = None
         self._templates = MemoryBytecodeCache()
@@ -113,10 +103,6 @@ class Preview:
 
     def rebuild(self) -> Build:
         """Load (reusing unchanged files) into a new Site; render nothing yet."""
-        from ..content.load import load
-        from ..render.pages import Site
-        from ..render.theme import Theme
-
         started = time.perf_counter()
         self._count += 1
         number = f"{self._epoch}-{self._count}"
@@ -129,8 +115,8 @@ class Preview:
                 unloadable = Problem(RADAR_FILE, 1, 1, problems.t("serve.cannot_load"), language=problems.language)
                 build.problems = sorted(set(errors)) or [unloadable]
             else:
-                build.site = Site(radar, Theme(self.source, radar.theme))
-                build.site.env.bytecode_cache = self._templates  # unchanged templates are not compiled again
+                build.files = site_files(radar, self.source, self._hints)
+                build.files.site.env.bytecode_cache = self._templates  # unchanged templates are not compiled again
         except Exception as exc:  # noqa: BLE001 - e.g. a file deleted while it was read: show it, rebuild on the next change
             failed = text(build.language, "serve.rebuild_failed", error=f"{type(exc).__name__}: {exc}")
             build.problems = [Problem("(radar serve)", 1, 1, failed, language=build.language)]
@@ -156,72 +142,22 @@ class Preview:
             if path.endswith(".html") or self._last_good is None:
                 return build, None
             build = self._last_good
+        if build.files is None:
+            return build, None
         with self._lock:
-            return build, self._content(build, path)
-
-    def _content(self, build: Build, path: str) -> bytes | None:
-        if path in build.rendered:
-            return build.rendered[path]
-        make = self._find(build, path)
-        if make is None:
-            return None
-        content = make() if callable(make) else make
-        build.rendered[path] = content
-        return content
-
-    def _find(self, build: Build, path: str) -> bytes | Callable[[], bytes] | None:
-        """Where a path's bytes come from: the family that made it last time, the other files, or
-        (for a path not seen before) every family.  Other files win, as in render_site."""
-        if path in self._other_paths or path not in self._family_of:
-            other = self._other(build)
-            if path in other:
-                return other[path]
-        if path in self._family_of:
-            self._run_family(build, self._family_of[path])
-        if path not in build.pages:
-            for index in range(len(_families())):
-                self._run_family(build, index)
-        page = build.pages.get(path)
-        return None if page is None else functools.partial(build.site.render, page)  # type: ignore[union-attr]
-
-    def _run_family(self, build: Build, index: int) -> None:
-        families = _families()
-        if index in build.families_run or index >= len(families):
-            return
-        for page in families[index](build.site):
-            build.pages[page.path] = page
-            self._family_of[page.path] = index
-        build.families_run.add(index)
-
-    def _other(self, build: Build) -> dict[str, bytes | Callable[[], bytes]]:
-        from .build import other_files  # imported here: matplotlib is slow to import for `radar --help`
-
-        if build.other is None:
-            build.other = other_files(build.site, self.source, lazy=True)  # type: ignore[arg-type]
-            self._other_paths = set(build.other)
-        return build.other
+            return build, build.files.get(path)
 
     def warm(self, build: Build) -> None:
-        """Run every family once, so later builds know which family makes which path."""
-        if build.ok:
+        """Run every part once, so later builds know which part makes which path."""
+        if build.files is not None:
             with self._lock:
-                self._other(build)
-                for index in range(len(_families())):
-                    self._run_family(build, index)
+                build.files.run_all()
 
     def render_all(self, build: Build) -> dict[str, bytes]:
         """Every file of a build as bytes (for --out), reusing what requests already rendered."""
+        assert build.files is not None
         with self._lock:
-            for index in range(len(_families())):
-                self._run_family(build, index)
-            paths = sorted(set(build.pages) | set(self._other(build)))
-        files = {}
-        for path in paths:
-            with self._lock:
-                content = self._content(build, path)
-            if content is not None:
-                files[path] = content
-        return files
+            return build.files.all()
 
     def write_out(self, build: Build) -> list[str]:
         """Keep --out in step with a good build: a full swap first, then only changed files."""
@@ -242,12 +178,6 @@ class Preview:
         with self._changed:
             self._changed.wait_for(lambda: self.current.number != number, timeout)
             return self.current.number
-
-
-def _families() -> list:
-    from ..render.pages import FAMILIES
-
-    return FAMILIES
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -349,8 +279,6 @@ class Handler(GuardedHandler):
                 self._redirect(raw.rstrip("/") + "/")
                 return
         except Exception as exc:  # noqa: BLE001 - a broken template or page family must not stop the preview
-            from ..render.pages import template_problem
-
             problem = (
                 template_problem(exc)
                 if isinstance(exc, jinja2.TemplateError)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterator
+
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from ..domain.editions import MOVED_IN, MOVED_OUT, NEW, RETIRED, UNCHANGED
 from ..domain.review import Review
 from ..i18n import translator
+from ..render import urls
+from ..render.site import Maker, Site, output_files
 from . import picture
 
 KIND_COLORS = {  # cell backgrounds of the chart; the kind is also written in the cell, never colour alone
@@ -66,3 +71,14 @@ def _cell(x: int, y: int, face: str) -> Rectangle:
 
 def chart_svg(rv: Review) -> bytes:
     return picture.chart_bytes(chart_figure(rv), "svg")
+
+
+@output_files
+def edition_charts(site: Site) -> Iterator[tuple[str, Maker]]:
+    """One chart per edition, beside its moves page."""
+    for edition in site.radar.editions:
+        yield urls.edition_chart_url(edition), functools.partial(_edition_chart, site, edition)
+
+
+def _edition_chart(site: Site, edition: str) -> bytes:
+    return chart_svg(site.review(edition))

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..render import urls
 from ..render.capability_pages import capability_data
-from ..render.pages import Site
+from ..render.site import Site, output
 from . import picture
 
 
@@ -81,6 +81,11 @@ def radar_data(site: Site) -> dict[str, Any]:
 def _svg_size(frame: picture.Frame) -> tuple[float, float]:
     x0, x1, y0, y1 = frame.bounds()
     return round((x1 - x0) * picture.INCH_PER_UNIT * 72, 2), round((y1 - y0) * picture.INCH_PER_UNIT * 72, 2)
+
+
+@output("radar.json")
+def radar_json(site: Site) -> bytes:
+    return dumps(radar_data(site))
 
 
 def dumps(data: Any) -> bytes:

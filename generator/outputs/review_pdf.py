@@ -19,11 +19,22 @@ from ..domain import review as review_model
 from ..domain.editions import UNCHANGED
 from ..domain.review import Review
 from ..i18n import translator
+from ..render import urls
+from ..render.site import Site, output
 from . import charts, picture, review_text
+from .cache import cached
 from .charts import draw_chart
+from .radar_files import radar_png
 from .review_text import counts_line, heading, move_text, ring_name
 
 A4 = (8.27, 11.69)  # inches, portrait
+
+
+@output(urls.REVIEW_PDF)
+def current_review_pdf(site: Site) -> bytes:
+    """The current edition's review, from the cache when nothing it shows has changed (matplotlib sets text slowly)."""
+    rv, png = site.review(site.radar.edition), radar_png(site)
+    return cached(site.cache, f"review-{review_pdf_key(rv, png)}.pdf", lambda: review_pdf(rv, png))
 
 
 def review_pdf(rv: Review, radar_png: bytes) -> bytes:

@@ -8,18 +8,15 @@ build stays linear in the number of blips.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..content.model import Axis, Blip, CapabilityModel, Cell, Initiative, Score
 from ..content.schema import SCORE_STATUSES
 from ..domain.editions import Standing
 from . import urls
-
-if TYPE_CHECKING:  # pages.py imports this module for FAMILIES: import it back only where it runs
-    from .pages import Page, Site
+from .site import Page, Site, page_family
 
 # The model asks for an information leaflet (bijsluiter) whenever an algorithm is used.  The cell
 # that carries that criterion is found by these words in its criteria rather than by a fixed id,
@@ -93,15 +90,9 @@ class CapabilityIndex:
         return [c for c in self.cells.values() if c.gap]
 
 
-_indexes: weakref.WeakKeyDictionary[Site, CapabilityIndex] = weakref.WeakKeyDictionary()
-
-
 def capability_index(site: Site) -> CapabilityIndex:
     """The site's links, computed once per site and shared by every page family and radar.json."""
-    found = _indexes.get(site)
-    if found is None:
-        found = _indexes[site] = _build_index(site)
-    return found
+    return site.once(_build_index)
 
 
 def _build_index(site: Site) -> CapabilityIndex:
@@ -160,10 +151,9 @@ def score_change(cell: Cell, edition: str) -> ScoreChange:
 # --- page families ---------------------------------------------------------------------------
 
 
+@page_family
 def capability_pages(site: Site) -> Iterator[Page]:
     """The grid and one page per cell; nothing when the radar has no capability model."""
-    from .pages import Page
-
     if site.radar.capabilities is None:
         return
     index = capability_index(site)
@@ -175,10 +165,9 @@ def capability_pages(site: Site) -> Iterator[Page]:
         yield Page(path, "cell.html", {"info": info, "index": index, "svg": svg})
 
 
+@page_family
 def initiative_pages(site: Site) -> Iterator[Page]:
     """The initiatives overview and one page per initiative."""
-    from .pages import Page
-
     if not site.radar.initiatives:
         return
     blips = _initiative_blips(site)

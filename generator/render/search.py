@@ -11,13 +11,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from ..content.model import Blip
 from . import search_index, urls
-
-if TYPE_CHECKING:  # pages.py imports this module for FAMILIES: import it back only where it runs
-    from .pages import Page, Site
+from .site import Page, Site, output, page_family
 
 GLOBAL = "RADAR_SEARCH_INDEX"
 """The name of the global the index script assigns; radar.js reads it."""
@@ -59,6 +56,7 @@ def script_literal(value: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+@output(urls.SEARCH_INDEX)
 def index_script(site: Site) -> bytes:
     """static/search-index.js: stems, words and what to show of each result (stable bytes)."""
     return f"window.{GLOBAL} = {script_literal(search_index.build(documents(site)))};\n".encode()
@@ -69,10 +67,9 @@ def searchable(site: Site) -> list[Blip]:
     return sorted(site.radar.blips.values(), key=lambda b: (b.title.casefold(), b.id))
 
 
+@page_family
 def search_page(site: Site) -> Iterator[Page]:
     """search.html: search box, browse index of filter pages, and the full list to search in."""
-    from .pages import Page
-
     view = site.current
     yield Page(
         urls.SEARCH,

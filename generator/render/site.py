@@ -1,0 +1,275 @@
+"""The site: what every page family and output file reads, and the registry they sign up in.
+
+A page family is a function from the `Site` to its pages; an output file is a function from the
+`Site` to bytes, registered with its path.  Each registers itself with a decorator where it is
+defined and imports only this module (as Lektor's build programs do), so nothing here needs to
+know them:
+
+    @page_family
+    def rings(site: Site) -> Iterator[Page]: ...
+
+    @output("radar.json")
+    def radar_json(site: Site) -> bytes: ...
+
+    @output_files  # paths that depend on the content: (path, maker) pairs, made only when asked
+    def edition_charts(site: Site) -> Iterator[tuple[str, Maker]]: ...
+
+`build` makes every registered path (`SiteFiles.all`); `serve` makes only the paths a browser asks
+for (`SiteFiles.get`).  Both go through `SiteFiles`, so they cannot disagree about what the site
+holds.  `render/parts.py` imports every module that registers something.  Two parts should not
+make one path; the theme's static files (`fallback_files`) give way to any part that does.
+
+Templates are autoescaped: text from pull requests only ever reaches a page escaped, and Markdown
+bodies arrive already sanitised by `markup`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, TypeVar
+
+import jinja2
+
+from ..content.model import Radar
+from ..content.problems import Problem
+from ..content.schema import MAILBOX_RE
+from ..domain.review import Review
+from ..domain.views import EditionView
+from ..i18n import translator
+from ..outputs import picture
+from ..outputs.cache import cache_folder
+from . import urls
+from .hyphenate import hyphenate
+from .theme import Theme
+
+T = TypeVar("T")
+Maker = Callable[[], bytes]
+
+
+@dataclass
+class Page:
+    path: str
+    template: str
+    context: dict = field(default_factory=dict)
+
+
+class Site:
+    """The loaded radar, its theme and its laid-out current edition.
+
+    It lives for one build, so whatever several families and files share (a view per edition,
+    a review per edition, the capability index) is computed once and kept here.
+    """
+
+    def __init__(self, radar: Radar, theme: Theme, source: Path | None = None) -> None:
+        self.radar = radar
+        self.theme = theme
+        self.source = source  # the radar's folder, for files copied from it (assets/)
+        self.cache = cache_folder(source) if source else None  # slow outputs kept between builds
+        self.t = translator(radar.language)
+        self.current = EditionView(radar, radar.edition)
+        self._views: dict[str, EditionView] = {}
+        self._reviews: dict[str, Review] = {}
+        self._once: dict[Hashable, Any] = {}
+
+    def view(self, edition: str) -> EditionView:
+        if edition == self.radar.edition:
+            return self.current
+        return self._views.setdefault(edition, EditionView(self.radar, edition))
+
+    def review(self, edition: str) -> Review:
+        """The review of an edition, one per site so pages, charts and the PDF share it."""
+        if edition not in self._reviews:
+            self._reviews[edition] = Review(self.view(edition))
+        return self._reviews[edition]
+
+    def once(self, compute: Callable[..., T], *args: Hashable) -> T:
+        """`compute(self, *args)`, computed once per site: the place for what several parts share."""
+        key = (compute, args)
+        if key not in self._once:
+            self._once[key] = compute(self, *args)
+        return self._once[key]
+
+    @cached_property
+    def env(self) -> jinja2.Environment:
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(self.theme.template_dirs),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        env.filters["rel"] = _rel
+        env.filters["hyphenate"] = lambda text: hyphenate(text, self.radar.language)
+        env.tests["mailbox"] = lambda value: bool(MAILBOX_RE.match(str(value)))
+        env.globals.update(t=self.t, radar=self.radar, urls=urls, site=self)
+        return env
+
+    @cached_property
+    def nav(self) -> list[tuple[str, str]]:
+        """Main menu: (site path, interface-text key), only for pages this radar has."""
+        items = [(urls.INDEX, "home")]
+        if self.radar.capabilities:
+            items.append((urls.CAPABILITIES, "capabilities"))
+        if self.radar.initiatives:
+            items.append((urls.INITIATIVES, "initiatives"))
+        items += [(urls.MOVES, "moves"), (urls.EDITIONS, "archive")]  # ring moves and the edition archive
+        items.append((urls.SEARCH, "search"))  # search and the browse index of filter pages
+        return items
+
+    @cached_property
+    def tags(self) -> dict[str, list]:
+        """Tag -> blips on the current radar carrying it, both sorted."""
+        found: dict[str, list] = {}
+        for s in self.current.on_radar:
+            for tag in s.blip.tags:
+                found.setdefault(tag, []).append(s)
+        return dict(sorted(found.items()))
+
+    def render(self, page: Page) -> bytes:
+        root = "../" * page.path.count("/")
+        html = self.env.get_template(page.template).render(page_path=page.path, root=root, **page.context)
+        return html.encode("utf-8")
+
+    def radar_svg(
+        self,
+        view: EditionView,
+        page_path: str,
+        quadrant: int | None = None,
+        keep: Callable[[Any], bool] | None = None,
+        label: str | None = None,
+    ) -> str:
+        """The inline picture for a page: links relative to that page; `label` names a filtered picture."""
+        default = self.t("radar_of", title=self.radar.title, edition=view.edition)
+        if quadrant is not None:
+            qid = self.radar.quadrants[quadrant].id
+            keep = keep or (lambda b: b.quadrant == qid)
+            default = self.t("quadrant_picture", name=self.radar.quadrants[quadrant].name)
+        dots = view.dots if keep is None else view.dots_where(keep)
+        return picture.svg(view.frame(quadrant), dots, "../" * page_path.count("/"), label or default)
+
+
+@jinja2.pass_context
+def _rel(context: jinja2.runtime.Context, target: str) -> str:
+    return urls.relative(target, context["page_path"])
+
+
+def template_problem(exc: jinja2.TemplateError) -> Problem:
+    """A theme's template mistake as a problem at its file and line, like any content mistake."""
+    name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "template"
+    return Problem(str(name), getattr(exc, "lineno", None) or 1, 1, f"template error: {exc}")
+
+
+# --- the registry -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Part:
+    """One registered page family or output file: the site's paths it makes, each with its maker."""
+
+    name: str
+    files: Callable[[Site], Iterable[tuple[str, Maker]]]
+    fallback: bool = False  # gives way to any other part that makes the same path
+
+
+PARTS: list[Part] = []
+"""Every registered part, in registration order."""
+
+Family = Callable[[Site], Iterable[Page]]
+Output = Callable[[Site], bytes]
+OutputFiles = Callable[[Site], Iterable[tuple[str, Maker]]]
+
+
+def page_family(family: Family) -> Family:
+    """Register a page family: its pages are rendered with the site's templates."""
+
+    def files(site: Site) -> Iterable[tuple[str, Maker]]:
+        for page in family(site):
+            yield page.path, functools.partial(site.render, page)
+
+    PARTS.append(Part(family.__name__, files))
+    return family
+
+
+def output(path: str) -> Callable[[Output], Output]:
+    """Register an output file at a fixed path: a function from the site to the file's bytes."""
+
+    def register(make: Output) -> Output:
+        PARTS.append(Part(make.__name__, lambda site: [(path, functools.partial(make, site))]))
+        return make
+
+    return register
+
+
+def output_files(files: OutputFiles) -> OutputFiles:
+    """Register output files whose paths depend on the content, as (path, maker) pairs."""
+    PARTS.append(Part(files.__name__, files))
+    return files
+
+
+def fallback_files(files: OutputFiles) -> OutputFiles:
+    """Register files that any other part may replace: the theme's static files under generated ones."""
+    PARTS.append(Part(files.__name__, files, fallback=True))
+    return files
+
+
+class SiteFiles:
+    """The site's files, each made when first asked for: every one by `build`, a few by `serve`.
+
+    `hints` remembers which part made which path (`serve` keeps it across rebuilds), so asking for
+    one page runs one part rather than every page family; a path never seen runs them all.
+    """
+
+    def __init__(self, site: Site, hints: dict[str, int] | None = None) -> None:
+        self.site = site
+        self.hints = {} if hints is None else hints
+        self._makers: dict[str, tuple[int, Maker]] = {}
+        self._ran: set[int] = set()
+        self._made: dict[str, bytes] = {}
+
+    def _run(self, index: int) -> None:
+        if index in self._ran or index >= len(PARTS):
+            return
+        self._ran.add(index)
+        part = PARTS[index]
+        for path, make in part.files(self.site):
+            held = self._makers.get(path)
+            if held is not None and held[0] != index and not PARTS[held[0]].fallback and not part.fallback:
+                raise ValueError(f"{path} is made by both {PARTS[held[0]].name} and {part.name}")
+            if held is None or not part.fallback:
+                self._makers[path] = (index, make)
+            if not part.fallback or path not in self.hints:  # a theme's file never hides a generated one
+                self.hints[path] = index
+
+    def run_all(self) -> None:
+        for index in range(len(PARTS)):
+            self._run(index)
+
+    def makers(self) -> dict[str, Maker]:
+        """Every path of the site, sorted, with the function that makes its bytes."""
+        self.run_all()
+        return {path: make for path, (_, make) in sorted(self._makers.items())}
+
+    def get(self, path: str) -> bytes | None:
+        """The bytes of one path (made now, then kept), or None when the site has no such file."""
+        if path in self._made:
+            return self._made[path]
+        hint = self.hints.get(path)
+        if hint is not None:  # the part that made this path last time
+            self._run(hint)
+        held = self._makers.get(path)
+        if held is None or (held[0] != hint and PARTS[held[0]].fallback):  # a generated file may replace it
+            self.run_all()
+        if path not in self._makers:
+            return None
+        content = self._made[path] = self._makers[path][1]()
+        return content
+
+    def all(self) -> dict[str, bytes]:
+        """Every file of the site, path -> bytes, sorted by path (what `build` writes)."""
+        self.run_all()
+        return {path: content for path in sorted(self._makers) if (content := self.get(path)) is not None}
