@@ -157,3 +157,43 @@ def test_diff_and_check_base_speak_the_radars_language(tmp_path: Path):
     assert diff.stdout.startswith("## Radar changes against `HEAD` (edition 2026-Q2)") and "### Moved" in diff.stdout
     unknown = run_radar("diff", "nowhere", "--source", str(english))
     assert unknown.stderr.startswith("error: unknown git revision 'nowhere'")
+
+
+# --- any BCP 47 language for the content ------------------------------------------------------
+
+
+def _with_language(tmp: Path, language: str) -> Path:
+    radar = RadarDir(tmp)
+    config = radar.root / "radar" / "radar.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("language: en", f"language: {language}"))
+    radar.blip("ding", title="Ding")
+    return tmp
+
+
+@pytest.mark.parametrize(
+    ("language", "skip", "built"),
+    [
+        ("ru", "Skip to content", "built "),
+        ("nl-BE", "Ga naar de inhoud", "gebouwd: "),
+        ("en-GB", "Skip to content", ""),
+    ],
+)
+def test_any_bcp47_language_builds_with_its_lang_and_the_nearest_interface(tmp_path: Path, language, skip, built):
+    source = _with_language(tmp_path / "radar", language)
+    result = run_radar("build", "--source", str(source), "--out", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    assert built in result.stdout
+    pages = sorted((tmp_path / "site").rglob("*.html"))
+    assert pages and all(f'<html lang="{language}">' in p.read_text(encoding="utf-8") for p in pages)
+    assert skip in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("bad", ["dutch", "nl_BE", "n", "nl-", "en-GB-x"])
+def test_a_language_that_is_not_a_bcp47_code_is_reported_at_its_line(tmp_path: Path, bad: str):
+    source = _with_language(tmp_path, bad)
+    result = run_radar("check", "--source", str(source))
+    assert result.returncode == 1
+    assert f"radar/radar.yaml:2:11: '{bad}' is not a language code: write a BCP 47 code such as nl, en" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.stderr

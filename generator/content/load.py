@@ -27,7 +27,7 @@ from .schema import (
     ID_RE,
     INITIATIVE_FIELDS,
     INITIATIVE_STATUSES,
-    LANGUAGES,
+    LANGUAGE_RE,
     LEAFLET_FIELDS,
     RADAR_FIELDS,
     SCORE_FIELDS,
@@ -136,17 +136,16 @@ def _load_config(source: Path, problems: Problems, strict: bool) -> Radar | None
     doc = _read_yaml_cached(path, problems)
     if doc is None:
         return None
-    if isinstance(doc.data, dict) and isinstance(doc.data.get("language"), str) and doc.data["language"] in LANGUAGES:
-        problems.language = doc.data["language"]  # every message from here on is in the radar's language
+    said = doc.data.get("language") if isinstance(doc.data, dict) else None
+    if isinstance(said, str) and LANGUAGE_RE.match(said):
+        problems.language = said  # every message from here on is in the radar's language (or its fallback)
     fields = read_fields(doc, (), doc.data, RADAR_FIELDS, problems, strict, RADAR_FILE.as_posix())
     if fields is None:
         return None
     language = fields.get("language", "nl")
-    if "language" in fields and language not in LANGUAGES:
-        _where(problems, doc, "language")(
-            problems.t("check.unknown_language", language=language, choices=problems.choices(LANGUAGES, language))
-        )
-        language = "nl"
+    if "language" in fields and not LANGUAGE_RE.match(language):
+        _where(problems, doc, "language")(problems.t("check.bad_language", language=language))
+        language = "en"
     theme = Theme(source, fields.get("theme", "default"), problems.language)
     theme.report(problems)
     if "theme" in fields and not (source / "themes" / fields["theme"]).is_dir() and fields["theme"] != "default":

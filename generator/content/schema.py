@@ -57,7 +57,13 @@ ENTRY_FIELDS = _fields(  # quadrants and rings in radar.yaml
 
 RADAR_FIELDS = _fields(
     Field("title", TEXT, True, "Title of the radar site.", "title: Technologieradar Politie"),
-    Field("language", TEXT, True, "Interface language: nl or en.", "language: nl"),
+    Field(
+        "language",
+        TEXT,
+        True,
+        "Language of the content, a BCP 47 code (nl, en, de, en-GB, nl-BE); the interface is Dutch or English.",
+        "language: nl",
+    ),
     Field("edition", EDITION, True, "The current quarter, YYYY-Qn.", "edition: 2026-Q4"),
     Field("description", TEXT, False, "One paragraph shown on the home page.", "description: ..."),
     Field(
@@ -301,7 +307,11 @@ def read_fields(
 # Fixed vocabularies: the ids authors write; their labels live in i18n.
 INITIATIVE_STATUSES = ("verkenning", "pilot", "opschaling", "in-gebruik", "gestopt")
 SCORE_STATUSES = ("opgepakt", "in-uitvoering", "niet-in-beeld")
-LANGUAGES = ("nl", "en")
+# The content's language as a BCP 47 tag (nl, en, de, en-GB, nl-BE, zh-Hant-TW): language, then optional
+# script, region and variants.  The interface text falls back along i18n.chain, so any valid tag works.
+LANGUAGE_RE = re.compile(
+    r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-(?:[A-Za-z]{2}|[0-9]{3}))?(-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*$"
+)
 
 
 def contact_problem(value: str, problems: Problems) -> str | None:

@@ -20,7 +20,8 @@ _WORD = re.compile(r"[^\W\d_]{" + str(LONG) + ",}")
 
 @cache
 def _dictionary(language: str) -> pyphen.Pyphen:
-    return pyphen.Pyphen(lang=language if language in pyphen.LANGUAGES else "en", left=3, right=3)
+    # BCP 47 'nl-BE' is pyphen's 'nl_BE', which falls back to its 'nl'; a language it lacks gets English
+    return pyphen.Pyphen(lang=pyphen.language_fallback(language.replace("-", "_")) or "en", left=3, right=3)
 
 
 def hyphenate(text: str, language: str) -> str:
