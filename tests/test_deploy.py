@@ -155,17 +155,24 @@ def test_a_full_disk_partway_leaves_the_previous_site_byte_identical(radar_dir, 
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
-def test_a_template_error_leaves_the_previous_site_byte_identical(radar_dir, tmp_path):
+@pytest.mark.parametrize(
+    ("main", "message"),
+    [
+        ("{{ 1 +}}", "blip.html:2:1: template error: unexpected 'end of print statement'"),
+        ("{{ 1 // 0 }}", "blip.html:2:1: template error: ZeroDivisionError: integer division or modulo by zero"),
+    ],
+)
+def test_a_template_error_leaves_the_previous_site_byte_identical(radar_dir, tmp_path, main, message):
+    """A syntax error, or an error the template's own code raises while rendering: path:line, no traceback."""
     out = tmp_path / "site"
     before = _built(radar_dir, out)
     config = (radar_dir.root / "radar" / "radar.yaml").read_text(encoding="utf-8")
     radar_dir.write("radar/radar.yaml", config.replace("title: Test Radar\n", "title: Test Radar\ntheme: custom\n"))
-    radar_dir.write(
-        "themes/custom/templates/blip.html", '{% extends "base.html" %}{% block main %}{{ 1 +}}{% endblock %}\n'
-    )
-    result = radar("build", "--source", str(radar_dir.root), "--out", str(out))
-    assert result.returncode == 1
-    assert "themes/custom/templates/blip.html:1:" in result.stderr and "nothing written" in result.stderr
+    template = '{% extends "base.html" %}{% block main %}\n' + main + "{% endblock %}\n"
+    radar_dir.write("themes/custom/templates/blip.html", template)
+    result = run_radar("build", "--source", str(radar_dir.root), "--out", str(out))
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "themes/custom/templates/" + message in result.stderr and "nothing written" in result.stderr
     assert snapshot(out) == before
 
 

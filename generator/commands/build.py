@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from ..content.model import Radar
 from ..content.problems import report
 from ..outputs.write import OutputError, check_target, write_failure, write_site
 from ..render.parts import site_files
-from ..render.site import Site, template_problem
+from ..render.site import Site, template_frame, template_problem
 
 
 def render_site(radar: Radar, source: Path) -> tuple[Site, dict[str, bytes]]:
@@ -54,8 +55,12 @@ def build(source: Path, out: Path, strict: bool = False) -> int:
         failure = write_failure(out, exc, radar.language)
         print(t("cli.error", message=failure) + "\n" + t("build.nothing_written", out=out), file=sys.stderr)
         return 1
-    except jinja2.TemplateError as exc:
-        print(template_problem(exc).text() + "\n" + t("build.nothing_written", out=out), file=sys.stderr)
+    except Exception as exc:  # a theme arrives by pull request: its mistakes are problems, not tracebacks
+        if not isinstance(exc, jinja2.TemplateError) and template_frame(exc) is None:
+            raise  # not from a template: a bug of ours, shown in full
+        problem = template_problem(exc)
+        problem = dataclasses.replace(problem, path=problems.relative(problem.path))
+        print(problem.text() + "\n" + t("build.nothing_written", out=out), file=sys.stderr)
         return 1
     for note in growth_notes(site):
         print(note, file=sys.stderr)

@@ -158,10 +158,28 @@ def _rel(context: jinja2.runtime.Context, target: str) -> str:
     return urls.relative(target, context["page_path"])
 
 
-def template_problem(exc: jinja2.TemplateError) -> Problem:
-    """A theme's template mistake as a problem at its file and line, like any content mistake."""
+def template_problem(exc: BaseException) -> Problem:
+    """A theme's template mistake as a problem at its file and line, like any content mistake.
+
+    Also for an error the template's own code raised while rendering ({{ 1 // 0 }}): Jinja
+    maps those frames back to template lines, and the innermost one is where to look.
+    """
+    if not isinstance(exc, jinja2.TemplateError):
+        name, line = template_frame(exc) or ("template", 1)
+        return Problem(name, line, 1, f"template error: {type(exc).__name__}: {exc}")
     name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "template"
     return Problem(str(name), getattr(exc, "lineno", None) or 1, 1, f"template error: {exc}")
+
+
+def template_frame(exc: BaseException) -> tuple[str, int] | None:
+    """The innermost template file and line in a traceback, if a template raised it."""
+    found = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if "__jinja_exception__" in tb.tb_frame.f_globals:  # a frame Jinja rewrote to the template's line
+            found = (tb.tb_frame.f_code.co_filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
 
 
 # --- the registry -----------------------------------------------------------------------------
