@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.commands.serve import Preview
+from generator.commands.serve.preview import Preview
 from generator.content.load import load
 from generator.render import parts
 from generator.render.parts import site_files

@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, blip_text
 
-from generator.commands.serve import _site_path, inject
+from generator.commands.serve.errorpage import inject
+from generator.commands.serve.server import site_path
 
 TIMEOUT = 20.0
 
@@ -242,12 +243,12 @@ def test_a_taken_port_is_an_error_not_a_traceback(radar_dir):
 
 
 def test_paths_cannot_climb_out_of_the_site():
-    assert _site_path("/blips/x.html") == "blips/x.html"
-    assert _site_path("/") == ""
-    assert _site_path("/tags/") == "tags/"
-    assert _site_path("/%2e%2e/etc/passwd") is None
-    assert _site_path("/a/../../etc/passwd") is None
-    assert _site_path("/a\\..\\b") is None
+    assert site_path("/blips/x.html") == "blips/x.html"
+    assert site_path("/") == ""
+    assert site_path("/tags/") == "tags/"
+    assert site_path("/%2e%2e/etc/passwd") is None
+    assert site_path("/a/../../etc/passwd") is None
+    assert site_path("/a\\..\\b") is None
 
 
 def test_the_script_goes_before_the_end_of_body():

@@ -19,7 +19,7 @@ import pytest
 from conftest import run_radar
 from test_serve import Server
 
-from generator.commands import localhost
+from generator.commands.serve import localhost
 
 
 @pytest.fixture

@@ -1,0 +1,102 @@
+"""Watching the radar's folders, and rebuilding once an editor's burst of saves is over."""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from ...i18n import text
+from ...outputs.write import OutputError
+from .preview import Build, Preview
+
+WATCHED = ("blips", "radar", "themes")
+DEBOUNCE = 0.1
+
+
+class Watcher:
+    """watchdog on blips/, radar/ and themes/ (and the root, to notice those folders appear)."""
+
+    def __init__(self, source: Path, on_change: Callable[[], None]) -> None:
+        self.source = source.resolve()
+        self.observer = Observer()
+        self.watched: set[str] = set()
+        outer = self
+
+        class _Handler(FileSystemEventHandler):
+            def on_any_event(self, event: FileSystemEvent) -> None:
+                if event.event_type in ("opened", "closed_no_write"):
+                    return
+                paths = [str(event.src_path), str(getattr(event, "dest_path", "") or "")]
+                if any(outer.relevant(p) for p in paths if p):
+                    outer.add_missing()
+                    on_change()
+
+        self.handler = _Handler()
+        self.observer.schedule(self.handler, str(self.source), recursive=False)
+        self.add_missing()
+
+    def relevant(self, path: str) -> bool:
+        try:
+            rel = Path(path).relative_to(self.source)  # watchdog reports paths under the folders scheduled
+        except ValueError:
+            return False
+        if not rel.parts or rel.parts[0] not in WATCHED:
+            return False
+        name = rel.name
+        return not (name.startswith(".#") or name.endswith("~") or name.endswith(".swp") or name == "4913")
+
+    def add_missing(self) -> None:
+        for name in WATCHED:
+            folder = self.source / name
+            if name not in self.watched and folder.is_dir():
+                self.observer.schedule(self.handler, str(folder), recursive=True)
+                self.watched.add(name)
+
+    def start(self) -> None:
+        self.observer.start()
+
+    def stop(self) -> None:
+        self.observer.stop()
+        self.observer.join(timeout=5)
+
+
+class Rebuilder(threading.Thread):
+    """Rebuild once the sources have been quiet for DEBOUNCE seconds (an editor saves in bursts)."""
+
+    def __init__(self, preview: Preview, stopping: threading.Event, report: Callable[[Build], None]) -> None:
+        super().__init__(daemon=True, name="radar-rebuild")
+        self.preview = preview
+        self.stopping = stopping
+        self.report = report
+        self.dirty = threading.Event()
+
+    def poke(self) -> None:
+        self.dirty.set()
+
+    def run(self) -> None:
+        while not self.stopping.is_set():
+            if not self.dirty.wait(timeout=0.2):
+                continue
+            while self.dirty.is_set() and not self.stopping.is_set():
+                self.dirty.clear()
+                time.sleep(DEBOUNCE)
+            if self.stopping.is_set():
+                return
+            try:
+                build = self.preview.rebuild()
+                self.report(build)
+                self.preview.write_out(build)
+            except (OSError, OutputError) as exc:
+                language = self.preview.current.language
+                said = exc.text(language) if isinstance(exc, OutputError) else str(exc)
+                print(text(language, "cli.error", message=said), file=sys.stderr, flush=True)
+            except Exception as exc:  # noqa: BLE001 - a preview must survive any bug in a theme or page family
+                language = self.preview.current.language
+                failed = text(language, "serve.rebuild_failed", error=f"{type(exc).__name__}: {exc}")
+                print(text(language, "cli.error", message=failed), file=sys.stderr, flush=True)
