@@ -16,7 +16,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..content.load import BLIPS_DIR, RADAR_FILE, load
+from ..content.folders import BLIPS_DIR, CONTENT_FOLDERS, RADAR_FILE
+from ..content.load import load
 from ..content.model import Blip, Radar
 from ..content.problems import Problems, report
 from ..content.source import read_front_matter_file
@@ -24,7 +25,7 @@ from ..domain.editions import entry_at
 from ..i18n import Said, translator
 from ..outputs.mdtable import md_table
 
-CONTENT = ("radar", BLIPS_DIR.as_posix(), "themes")  # what the loader reads; everything else stays in git
+CONTENT = CONTENT_FOLDERS  # what a build reads; everything else stays in git
 EDITED_FIELDS = ("title", "summary", "quadrant", "tags", "capabilities", "initiatives", "algorithm", "leaflet")
 
 

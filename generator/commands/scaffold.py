@@ -23,7 +23,8 @@ from typing import TextIO
 
 import yaml
 
-from ..content.load import BLIPS_DIR, INITIATIVES_DIR, load
+from ..content.folders import BLIPS_DIR, INITIATIVES_DIR
+from ..content.load import load
 from ..content.model import Radar
 from ..content.problems import choices
 from ..content.schema import INITIATIVE_STATUSES

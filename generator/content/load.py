@@ -14,6 +14,7 @@ from typing import Any
 from ..render.theme import CONTRAST_PARTNER, Theme, contrast, nearest_passing
 from ..render.urls import slug
 from . import periods
+from .folders import BLIPS_DIR, CAPABILITIES_FILE, INITIATIVES_DIR, RADAR_FILE, THEMES_DIR
 from .model import Axis, Blip, CapabilityModel, Cell, HistoryEntry, Initiative, Leaflet, Radar, Score, Segment
 from .problems import Problems, inside
 from .schema import (
@@ -37,10 +38,6 @@ from .schema import (
 )
 from .source import Document, read_front_matter_file, read_yaml_file
 
-RADAR_FILE = Path("radar/radar.yaml")
-CAPABILITIES_FILE = Path("radar/capabilities.yaml")
-INITIATIVES_DIR = Path("radar/initiatives")
-BLIPS_DIR = Path("blips")
 COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 COUNTS = {"quadrants": (2, 8), "rings": (2, 6)}
 
@@ -148,7 +145,7 @@ def _load_config(source: Path, problems: Problems, strict: bool) -> Radar | None
         language = "en"
     theme = Theme(source, fields.get("theme", "default"), problems.language)
     theme.report(problems)
-    if "theme" in fields and not (source / "themes" / fields["theme"]).is_dir() and fields["theme"] != "default":
+    if "theme" in fields and not (source / THEMES_DIR / fields["theme"]).is_dir() and fields["theme"] != "default":
         _where(problems, doc, "theme")(problems.t("check.no_theme", theme=fields["theme"]))
     published = []
     for i, edition in enumerate(fields.get("editions", [])):

@@ -13,6 +13,8 @@ from ..content.model import Blip, HistoryEntry, Radar
 
 NEW, MOVED_IN, MOVED_OUT, UNCHANGED, RETIRED = "new", "moved-in", "moved-out", "unchanged", "retired"
 STATUSES = (NEW, MOVED_IN, MOVED_OUT, UNCHANGED, RETIRED)
+ON_RADAR = (NEW, MOVED_IN, MOVED_OUT, UNCHANGED)  # what a blip on this edition's picture can be (filters)
+CHANGES = (NEW, MOVED_IN, MOVED_OUT, RETIRED)  # what an edition changed (the archive's counts)
 
 
 @dataclass(frozen=True)

@@ -15,14 +15,13 @@ from pathlib import Path
 
 import yaml
 
-from ..content.load import BLIPS_DIR, RADAR_FILE, load
+from ..content.folders import ASSETS_DIR, BLIPS_DIR, CONTENT_FOLDERS, RADAR_FILE
+from ..content.load import load
 from ..content.problems import Problem
 from ..content.schema import ID_RE
 from .colors import normalise, passing
 from .snapshots import Blip, Report
 from .vocabulary import Vocabulary
-
-ASSETS_DIR = Path("assets")
 
 
 @dataclass
@@ -114,7 +113,7 @@ def write(target: Path, files: dict[Path, bytes], force: bool) -> list[Problem]:
     target.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".radar-import-", dir=target) as tmp:
         stage = Path(tmp) / "radar"
-        for folder in ("radar", "blips", "assets", "themes"):
+        for folder in CONTENT_FOLDERS:
             if (target / folder).is_dir():
                 shutil.copytree(target / folder, stage / folder, symlinks=True)
         for rel, content in files.items():

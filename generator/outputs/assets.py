@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..content.folders import ASSETS_DIR
 from ..render.site import Maker, Site, output_files
 
-ASSETS = "assets"
+ASSETS = ASSETS_DIR.as_posix()
 
 
 @output_files

@@ -30,7 +30,7 @@ from matplotlib.patches import Arc, Circle, PathPatch, Wedge  # noqa: E402
 from matplotlib.path import Path as MPath  # noqa: E402
 from matplotlib.textpath import TextPath  # noqa: E402
 
-from ..domain.layout import BLIP_R, Geometry  # noqa: E402
+from ..domain.layout import BASE_RADIUS, BLIP_R, Geometry  # noqa: E402
 
 matplotlib.rcParams.update(
     {
@@ -42,7 +42,7 @@ matplotlib.rcParams.update(
 )
 
 PAD = 2.5  # room around the outer ring, in blip radii (quadrant names go into the corners)
-INCH_PER_UNIT = 9 / (2 * (34 + PAD))  # a radar of base size fills 9 inches; larger radars grow the page
+INCH_PER_UNIT = 9 / (2 * (BASE_RADIUS + PAD))  # a radar of base size fills 9 inches; larger radars grow the page
 AXIS_COLOR = "#5f6b76"
 TEXT_COLOR = "#1d2329"
 STATUS_MARK = "#1d2329"

@@ -15,16 +15,11 @@ import tempfile
 import time
 from pathlib import Path, PurePosixPath
 
+from ..content.folders import CONTENT_FOLDERS  # what a build reads: a site inside them would be read or published
 from ..i18n import Said, text
 
 MARKER = ".radar-site"  # written into every site, so a rebuild only ever replaces a folder it made
 DIR_MODE, FILE_MODE = 0o755, 0o644  # a web server running as another user must read the site (mkdtemp gives 0700)
-CONTENT_FOLDERS = (
-    "blips",
-    "radar",
-    "themes",
-    "assets",
-)  # what a build reads: a site inside them would be read or published
 LEFTOVER_AGE = 3600  # seconds after which a staging folder without an owner is a killed build's leftover
 
 

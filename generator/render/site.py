@@ -37,6 +37,7 @@ import jinja2
 from ..content.model import Radar
 from ..content.problems import Problem
 from ..content.schema import MAILBOX_RE
+from ..domain.editions import CHANGES, ON_RADAR
 from ..domain.review import Review
 from ..domain.views import EditionView
 from ..i18n import translator
@@ -48,6 +49,9 @@ from .theme import Theme
 
 T = TypeVar("T")
 Maker = Callable[[], bytes]
+
+# The statuses templates list, named by the domain once (filters offer ON_RADAR, the archive counts CHANGES).
+STATUS_GROUPS = {"on_radar": ON_RADAR, "changes": CHANGES}
 
 
 @dataclass
@@ -106,7 +110,7 @@ class Site:
         env.filters["rel"] = _rel
         env.filters["hyphenate"] = lambda text: hyphenate(text, self.radar.language)
         env.tests["mailbox"] = lambda value: bool(MAILBOX_RE.match(str(value)))
-        env.globals.update(t=self.t, radar=self.radar, urls=urls, site=self)
+        env.globals.update(t=self.t, radar=self.radar, urls=urls, site=self, statuses=STATUS_GROUPS)
         return env
 
     @cached_property

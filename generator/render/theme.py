@@ -13,13 +13,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..content.folders import THEMES_DIR
 from ..content.problems import Problems
 from ..content.source import Document, read_yaml_file
 
 if TYPE_CHECKING:
     from ..content.model import Segment
 
-PACKAGE_THEMES = Path(__file__).resolve().parents[2] / "themes"  # the repository's themes/ (editable install)
+PACKAGE_THEMES = Path(__file__).resolve().parents[2] / THEMES_DIR  # the repository's themes/ (editable install)
 
 
 def _packaged_default() -> Path:
@@ -35,7 +36,7 @@ class Theme:
     def __init__(self, source: Path, name: str = "default", language: str = "en") -> None:
         self.source = source
         self.language = language  # of the problems in theme.yaml
-        candidates = [source / "themes" / name, source / "themes" / "default", _packaged_default()]
+        candidates = [source / THEMES_DIR / name, source / THEMES_DIR / "default", _packaged_default()]
         seen: list[Path] = []
         for c in candidates:
             if c.is_dir() and c.resolve() not in seen:

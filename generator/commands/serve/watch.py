@@ -11,16 +11,17 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
+from ...content.folders import CONTENT_FOLDERS
 from ...i18n import text
 from ...outputs.write import OutputError
 from .preview import Build, Preview
 
-WATCHED = ("blips", "radar", "themes")
+WATCHED = CONTENT_FOLDERS  # assets/ too: the site copies them
 DEBOUNCE = 0.1
 
 
 class Watcher:
-    """watchdog on blips/, radar/ and themes/ (and the root, to notice those folders appear)."""
+    """watchdog on the content folders (and the root, to notice those folders appear)."""
 
     def __init__(self, source: Path, on_change: Callable[[], None]) -> None:
         self.source = source.resolve()
