@@ -9,14 +9,13 @@ from pathlib import Path
 
 import jinja2
 
+from ...content.folders import RADAR_FILE
 from ...content.load import load
 from ...content.problems import Problem
 from ...i18n import text
 from ...outputs.write import check_target, update_site, write_site
 from ...render.parts import site_files
 from ...render.site import SiteFiles
-
-RADAR_FILE = "radar/radar.yaml"
 
 
 @dataclass
@@ -71,7 +70,9 @@ class Preview:
             build.language = problems.language  # the radar's, as soon as radar.yaml says it
             errors = problems.errors if radar is not None else problems.sorted()
             if errors or radar is None:
-                unloadable = Problem(RADAR_FILE, 1, 1, problems.t("serve.cannot_load"), language=problems.language)
+                unloadable = Problem(
+                    RADAR_FILE.as_posix(), 1, 1, problems.t("serve.cannot_load"), language=problems.language
+                )
                 build.problems = sorted(set(errors)) or [unloadable]
             else:
                 build.files = site_files(radar, self.source, self._hints)
