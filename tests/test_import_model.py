@@ -143,3 +143,16 @@ def test_more_than_six_rings_at_once_is_still_refused(tmp_path):
     radar_dir.write("radar/radar.yaml", seven)
     _, problems = load(radar_dir.root)
     assert any("2021-Q1 has 7 rings; an edition has at most 6" in p.message for p in problems.errors), problems.items
+
+
+def test_an_imported_radar_in_any_language_builds_with_an_english_interface(radar_dir, tmp_path):
+    text = (radar_dir.root / "radar" / "radar.yaml").read_text(encoding="utf-8")
+    radar_dir.write("radar/radar.yaml", text.replace("language: en", "language: ru"))
+    radar_dir.blip("kafka", title="Кафка", body="Потоковая обработка.")
+    result = radar("build", "--source", str(radar_dir.root), "--out", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="ru">' in home and "Downloads" in home  # no Russian interface: English words
+    radar_dir.write("radar/radar.yaml", text.replace("language: en", "language: 'ru RU'"))
+    _, problems = load(radar_dir.root)
+    assert any("'ru RU' is not a language code" in p.message for p in problems.errors), problems.items
