@@ -62,6 +62,7 @@ class RadarDir:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        (root / "blips").mkdir(parents=True)  # a radar always has blips/: a missing one is an error
         self.write("radar/radar.yaml", RADAR_YAML)
         self.write("radar/capabilities.yaml", CAPABILITIES_YAML)
         self.write(

@@ -24,6 +24,8 @@ import yaml
 from conftest import ROOT, RadarDir
 from inprocess import radar
 
+from generator.render import urls
+
 # --- reading the built site ------------------------------------------------------------------
 
 LINK_ATTRS = {"href", "src", "xlink:href", "action", "poster", "data"}
@@ -406,7 +408,8 @@ def test_hostile_tags_stay_inside_the_site(hostile_site):
     for path in site.rglob("*"):
         assert path.resolve().is_relative_to(site.resolve()), path
     assert not (base / "escape.html").exists() and not (base / "out" / "escape.html").exists()
-    assert (site / "tags" / "escape.html").is_file()
+    assert (site / urls.tag_url("../../../../escape")).is_file()
+    assert urls.tag_url("../../../../escape").startswith("tags/escape_")  # its own page, named by its slug and hash
 
 
 def test_hostile_text_in_radar_json_is_kept_as_data(hostile_site):

@@ -8,15 +8,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from ..render.theme import CONTRAST_PARTNER, Theme, contrast, nearest_passing
 from ..render.urls import slug
 from . import periods
-from .folders import BLIPS_DIR, CAPABILITIES_FILE, INITIATIVES_DIR, RADAR_FILE, THEMES_DIR
+from .files import inside, markdown_files, tree
+from .folders import ASSETS_DIR, BLIPS_DIR, CAPABILITIES_FILE, INITIATIVES_DIR, RADAR_FILE, THEMES_DIR
+from .links import check_references
 from .model import Axis, Blip, CapabilityModel, Cell, HistoryEntry, Initiative, Leaflet, Radar, Score, Segment
-from .problems import Problems, inside
+from .problems import Problems
 from .schema import (
     AXIS_FIELDS,
     BLIP_FIELDS,
@@ -41,9 +46,9 @@ from .source import Document, read_front_matter_file, read_yaml_file
 COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 COUNTS = {"quadrants": (2, 8), "rings": (2, 6)}
 
-# Parsed front matter per file, and its Markdown rendered once asked for, reused while the file is
-# unchanged (the live preview reloads every file on every save).
-_parsed: dict[Path, tuple[tuple[int, int], Document | None, list, dict[str, tuple[str, str]]]] = {}
+# Parsed front matter per file, and its Markdown rendered (or only its links found) once asked for,
+# reused while the file is unchanged (the live preview reloads every file on every save).
+_parsed: dict[Path, tuple[tuple[int, int], Document | None, list, dict[str, tuple[str, str, tuple]]]] = {}
 
 
 def load(source: Path, strict: bool = False, bodies: bool = True) -> tuple[Radar | None, Problems]:
@@ -60,6 +65,7 @@ def load(source: Path, strict: bool = False, bodies: bool = True) -> tuple[Radar
         problems,
         lambda p, d: _initiative(p, d, radar, problems, strict, bodies),
         "initiative",
+        required=False,
     )
     context = _blip_context(radar, problems, strict) + (bodies,)
     radar.blips = _load_all(
@@ -67,7 +73,12 @@ def load(source: Path, strict: bool = False, bodies: bool = True) -> tuple[Radar
         problems,
         lambda p, d: _made_cached(p, d, context, problems, lambda into: _blip(p, d, radar, into, strict, bodies)),
         "blip",
+        required=True,
     )
+    assets = source / ASSETS_DIR
+    found = tree(assets, problems) if assets.exists() or assets.is_symlink() else []
+    names = [p.relative_to(assets).as_posix() for p in found if inside(p, problems) is not None]
+    check_references(radar, problems, strict, names)
     return radar, problems
 
 
@@ -122,7 +133,7 @@ def _check_id(problems: Problems, doc: Document, at: tuple, value: str, valid: l
 
 def _load_config(source: Path, problems: Problems, strict: bool) -> Radar | None:
     path = source / RADAR_FILE
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         problems.add(
             path,
             1,
@@ -155,6 +166,7 @@ def _load_config(source: Path, problems: Problems, strict: bool) -> Radar | None
             )
         else:
             published.append(edition)
+    _check_theme_files(source, fields.get("theme", "default"), problems)
     segments = {}
     for kind in ("quadrants", "rings"):
         segments[kind] = _segments(doc, kind, fields.get(kind, []), theme, problems, strict)
@@ -224,7 +236,7 @@ def _segments(
 
 def _load_capabilities(source: Path, radar: Radar, problems: Problems, strict: bool) -> CapabilityModel | None:
     path = source / CAPABILITIES_FILE
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return None
     doc = _read_yaml_cached(path, problems)
     if doc is None:
@@ -300,18 +312,16 @@ def _scores(
 # --- Markdown files: initiatives and blips ---------------------------------------------------
 
 
-def _load_all(folder: Path, problems: Problems, make: Callable[[Path, Document], Any], what: str) -> dict[str, Any]:
+def _load_all(
+    folder: Path, problems: Problems, make: Callable[[Path, Document], Any], what: str, required: bool
+) -> dict[str, Any]:
     found: dict[str, Any] = {}
     first_path: dict[str, Path] = {}
-    for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+    for path in markdown_files(folder, problems, required, what):
         ident = path.stem
         if not ID_RE.match(ident):
             suggestion = slug(ident, fallback=what)
             problems.add(path, 1, 1, problems.t(f"check.file_name_{what}", suggestion=suggestion))
-            continue
-        if inside(path, folder) is None:
-            # A link in a pull request must not pull files from elsewhere on the build machine into the site.
-            problems.add(path, 1, 1, problems.t("check.outside_link", target=path.resolve(), folder=folder.name))
             continue
         if ident in first_path:
             other = problems.relative(first_path[ident])
@@ -325,6 +335,19 @@ def _load_all(folder: Path, problems: Problems, make: Callable[[Path, Document],
         if item is not None:
             found[ident] = item
     return dict(sorted(found.items()))
+
+
+def _check_theme_files(source: Path, name: str, problems: Problems) -> None:
+    """Every file of the radar's own themes in use is a regular file inside the radar.
+
+    A theme arrives by pull request like a blip: a link `static/env.txt -> /proc/self/environ`
+    would publish the build's secrets, a template linked out of the radar would show its text.
+    """
+    for theme in dict.fromkeys((name, "default")):
+        folder = source / THEMES_DIR / theme
+        if folder.exists() or folder.is_symlink():
+            for path in tree(folder, problems):
+                inside(path, problems)
 
 
 def _parse_cached(path: Path, problems: Problems) -> Document | None:
@@ -345,7 +368,10 @@ _yaml_docs: dict[Path, tuple[tuple[int, int], Document | None, list]] = {}
 
 def _read_yaml_cached(path: Path, problems: Problems) -> Document | None:
     """The YAML file, parsed again only when its mtime or size changed (live preview rebuilds)."""
-    stat = path.stat()
+    real = inside(path, problems)
+    if real is None:
+        return None
+    stat = real.stat()
     key = (stat.st_mtime_ns, stat.st_size, problems.language)
     cached = _yaml_docs.get(path)
     if cached is None or cached[0] != key:
@@ -356,16 +382,27 @@ def _read_yaml_cached(path: Path, problems: Problems) -> Document | None:
     return cached[1]
 
 
-def _body(path: Path, bodies: bool = True) -> tuple[str, str]:
-    """The file's Markdown body as HTML and as plain text, rendered once per version of the file."""
-    if not bodies:
-        return "", ""
+def _body(path: Path, bodies: bool = True) -> tuple[str, str, tuple]:
+    """The file's Markdown body as HTML and as plain text, and its links and images at their file lines,
+    made once per version of the file.  Without `bodies` (`radar check`) only the links are found: a
+    body holding no link syntax is not parsed at all, and no body is rendered."""
     rendered, doc = _parsed[path][3], _parsed[path][1]
-    if "body" not in rendered:
-        from . import markup  # markdown-it only where a body is shown: `radar check` never imports it
+    text, first = (doc.body, doc.body_line) if doc is not None else ("", 0)
+    if bodies and "body" not in rendered:
+        from . import markup  # markdown-it only where a body is shown or may hold a link
 
-        rendered["body"] = markup.render(doc.body if doc is not None else "")
-    return rendered["body"]
+        html, plain, found = markup.render(text)
+        rendered["body"] = (html, plain, tuple(replace(r, line=first + r.line) for r in found))
+    if "body" in rendered:
+        return rendered["body"] if bodies else ("", "", rendered["body"][2])
+    if "links" not in rendered:
+        found = []
+        if "](" in text or "]:" in text:
+            from . import markup
+
+            found = markup.references(text)
+        rendered["links"] = ("", "", tuple(replace(r, line=first + r.line) for r in found))
+    return rendered["links"]
 
 
 def _check_ids(
@@ -400,7 +437,7 @@ def _initiative(
         return None
     noun = problems.t("check.noun_initiative_status")
     _check_id(problems, doc, ("status",), f["status"], list(INITIATIVE_STATUSES), noun)
-    html, text = _body(path, bodies)
+    html, text, references = _body(path, bodies)
     return Initiative(
         id=path.stem,
         title=f["title"],
@@ -413,6 +450,7 @@ def _initiative(
         body_html=html,
         body_text=text,
         contact=_contact(doc, f, problems),
+        references=references,
     )
 
 
@@ -443,7 +481,7 @@ def _blip(
             _where(problems, doc, "leaflet", key=True)(problems.t("check.leaflet_not_algorithm"))
     if not ok:
         return None
-    html, text = _body(path, bodies)
+    html, text, references = _body(path, bodies)
     return Blip(
         id=path.stem,
         title=f["title"],
@@ -470,6 +508,7 @@ def _blip(
         contact=_contact(doc, f, problems),
         body_html=html,
         body_text=text,
+        references=references,
     )
 
 
@@ -481,6 +520,7 @@ def _history(doc: Document, f: dict, radar: Radar, problems: Problems, strict: b
     entries: list[HistoryEntry] = []
     lines: list[int] = []
     for i, raw in enumerate(f["history"]):
+        raw = _known_history_fields(doc, i, raw, problems)
         what = problems.t("check.what_history", n=i + 1)
         h = read_fields(doc, ("history", i), raw, HISTORY_FIELDS, problems, strict, what, {"ring": ring_ids})
         if not h or "edition" not in h:
@@ -525,3 +565,43 @@ def _history(doc: Document, f: dict, radar: Radar, problems: Problems, strict: b
             problems.t("check.ring_not_history", ring=f["ring"], line=last, last=placed[-1].ring, edition=radar.edition)
         )
     return tuple(entries)
+
+
+def _known_history_fields(doc: Document, i: int, raw: Any, problems: Problems) -> Any:
+    """The entry without its unknown fields, each reported as an error (not a warning).
+
+    In a flow-style entry `{edition: 2026-Q4, ring: x, note: Pilot geslaagd, evaluatie positief}`
+    the comma ends the note, and 'evaluatie positief' becomes a field of its own: a warning
+    would let leadership read a truncated reason, so it is an error that shows the quoted fix.
+    """
+    if not isinstance(raw, dict):
+        return raw  # read_fields says what an entry must be
+    node = _child_node(_child_node(doc.node, "history"), i)
+    pairs = node.value if isinstance(node, yaml.MappingNode) else []
+    known = {}
+    for name, value in raw.items():
+        if str(name) in HISTORY_FIELDS:
+            known[name] = value
+            continue
+        line, col = doc.where("history", i, str(name), key=True)
+        message = f"unknown field '{name}' in history entry {i + 1}: known fields: {', '.join(HISTORY_FIELDS)}"
+        index = next((j for j, (k, _) in enumerate(pairs) if getattr(k, "value", None) == str(name)), None)
+        if index and getattr(node, "flow_style", False) and isinstance(pairs[index - 1][1], yaml.ScalarNode):
+            before_key, before_value = pairs[index - 1][0].value, pairs[index - 1][1].value
+            cut = f"{name}" if value is None else f"{name}: {value}"
+            fixed = f"{before_value}, {cut}".replace('"', '\\"')
+            message = (
+                f"unknown field '{name}' in history entry {i + 1}: inside {{ }} a comma ends a value, so "
+                f"'{before_key}' was cut after '{before_value}'; put the text in quotes: "
+                f'{before_key}: "{fixed}" (or write the entry in block style, one field per line)'
+            )
+        problems.add(doc.path, line, col, message)
+    return known
+
+
+def _child_node(node: yaml.Node | None, step: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        return next((v for k, v in node.value if getattr(k, "value", None) == step), None)
+    if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+        return node.value[step]
+    return None

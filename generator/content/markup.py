@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+
+from .links import escapes_site
+from .model import Reference
 
 _EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 
@@ -42,20 +46,42 @@ def _shift_headings(tokens: list[Token]) -> None:
             token.tag = f"h{stack.pop()}"
 
 
-def _fix_links(tokens: list[Token]) -> None:
+def _fix_links(tokens: list[Token], lines: list[str]) -> list[Reference]:
+    found = []
     for token in tokens:
         for child in token.children or ():
             if child.type == "link_open":
                 href = str(child.attrGet("href") or "")
                 if not _is_external(href):
+                    found.append(_reference("link", href, token, lines))
                     child.attrSet("href", re.sub(r"\.md(#|$)", r".html\1", href))
-            elif child.type == "image" and _is_external(str(child.attrGet("src") or "")):
-                # An image from elsewhere would make the page reach outside the
-                # intranet: show it as a link instead of loading it.
-                src = str(child.attrGet("src"))
-                child.type, child.tag, child.nesting = "text", "", 0
-                child.content = f"[{child.content or src}]({src})"
-                child.children = None
+            elif child.type == "image":
+                src = str(child.attrGet("src") or "")
+                if _is_external(src) or escapes_site(src):
+                    # An image from elsewhere would make the page reach outside the intranet, and one
+                    # from the file system outside the site: show it as a link instead of loading it.
+                    child.type, child.tag, child.nesting = "text", "", 0
+                    child.content = f"[{child.content or src}]({src})"
+                    child.children = None
+                if not _is_external(src):
+                    found.append(_reference("image", src, token, lines))
+    return found
+
+
+def _reference(kind: str, url: str, token: Token, lines: list[str]) -> Reference:
+    """Where `url` stands: searched for in the lines of its block, as typed or as percent-decoded."""
+    first, last = token.map or (0, len(lines))
+    for number in range(first, min(last, len(lines))):
+        for form in (url, unquote(url)):
+            column = lines[number].find(form)
+            if form and column >= 0:
+                return Reference(kind, url, number, column + 1)
+    return Reference(kind, url, first, 1)
+
+
+def references(text: str) -> list[Reference]:
+    """The body's links and images, without rendering it (for `radar check`)."""
+    return _fix_links(_parser().parse(text), text.split("\n"))
 
 
 @lru_cache(maxsize=1)
@@ -63,14 +89,14 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
 
 
-def render(text: str) -> tuple[str, str]:
-    """HTML for the page and plain text for the search index."""
+def render(text: str) -> tuple[str, str, list[Reference]]:
+    """HTML for the page, plain text for the search index and the body's links and images."""
     md = _parser()
     tokens = md.parse(text)
     _shift_headings(tokens)
-    _fix_links(tokens)
+    references = _fix_links(tokens, text.split("\n"))
     html = md.renderer.render(tokens, md.options, {})
     plain = " ".join(
         child.content for t in tokens if t.type == "inline" for child in (t.children or ()) if child.type == "text"
     )
-    return html, plain
+    return html, plain, references

@@ -6,6 +6,16 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
+class Reference:
+    """A link or image in a Markdown body and where it stands (line in the file, 1-based column)."""
+
+    kind: str  # "link" or "image"
+    url: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
 class Segment:
     """A quadrant or a ring: an id authors write, a name readers see, a colour both share."""
 
@@ -56,6 +66,7 @@ class Blip:
     body_html: str = ""
     body_text: str = ""
     featured: bool = True  # False: in the legend and lists, not in the picture (AOE's 'featured: false')
+    references: tuple[Reference, ...] = ()  # links and images in the body, at their file lines
 
 
 @dataclass
@@ -69,6 +80,7 @@ class Initiative:
     body_html: str = ""
     body_text: str = ""
     contact: str = ""  # who to ask: a team, a mailbox or a person
+    references: tuple[Reference, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import difflib
 import functools
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -35,6 +36,20 @@ class Problem:
     def text(self) -> str:
         label = "" if self.severity == ERROR else _text(self.language, "check.warning_label") + " "
         return f"{self.path}:{self.line}:{self.column}: {label}{self.message}"
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """The text with control characters written as escapes (ESC as \\x1b): a message quotes what an
+    author wrote (a field name, a file name), and that must never reach a terminal as a command."""
+    return _CONTROL.sub(_escape, text)
+
+
+def _escape(match: re.Match) -> str:
+    char = match.group()
+    return f"\\x{ord(char):02x}" if char < "\x80" else f"\\u{ord(char):04x}"
 
 
 def choices(valid: Iterable[str], given: object | None = None, language: str = "en") -> str:
@@ -67,7 +82,10 @@ def real_path(path: Path | str) -> str:
 
 def inside(path: Path | str, folder: Path | str) -> str | None:
     """`path` (resolved) relative to `folder` (resolved) as a POSIX path, or None when it is elsewhere."""
-    real, base = real_path(path), _resolved(os.fspath(folder))
+    return _under(real_path(path), _resolved(os.fspath(folder)))
+
+
+def _under(real: str, base: str) -> str | None:
     if real == base:
         return "."
     if not real.startswith(base.rstrip(os.sep) + os.sep):
@@ -88,7 +106,9 @@ class Problems:
     language: str = "en"
 
     def add(self, path: Path | str, line: int, column: int, message: str, severity: str = ERROR) -> None:
-        self.items.append(Problem(self.relative(path), line, column, message, severity, self.language))
+        self.items.append(
+            Problem(printable(self.relative(path)), line, column, printable(message), severity, self.language)
+        )
 
     def t(self, key: str, /, **values: object) -> str:
         """A message in the radar's language: problems.t('check.unknown_field', name=...)."""
@@ -102,7 +122,11 @@ class Problems:
         return Problems(self.root, language=self.language)
 
     def relative(self, path: Path | str) -> str:
-        found = inside(path, self.root)
+        # The folder is resolved, not the file: a link is reported where it stands, not where it points.
+        text = os.fspath(path)
+        folder, name = os.path.split(text)
+        where = os.path.join(_resolved(folder or "."), name) if name not in ("", ".", "..") else os.path.realpath(text)
+        found = _under(where, _resolved(os.fspath(self.root)))
         return Path(path).as_posix() if found is None else found
 
     @property

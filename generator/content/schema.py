@@ -190,6 +190,20 @@ def _check_type(kind: str, value: Any) -> Any | None:
     raise ValueError(kind)
 
 
+# Characters XML 1.0 forbids (radar.svg must stay valid XML) and that reach a terminal as commands:
+# C0 controls but tab and line feed, DEL, C1 controls, lone surrogates and U+FFFE/U+FFFF.
+UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _unprintable(value: Any) -> str | None:
+    """The first unprintable character in a text or a list of texts, if any."""
+    for text in value if isinstance(value, list) else [value]:
+        found = UNPRINTABLE.search(text) if isinstance(text, str) else None
+        if found:
+            return found.group()
+    return None
+
+
 # The words for each declared type, as messages say it: "'tags' must be a list of texts".
 TYPE_KEYS = {
     TEXT: "check.type_text",
@@ -283,6 +297,23 @@ def read_fields(
         if checked is None and not (value is None and not field.required):
             line, col = doc.where(*at, field.name)
             problems.add(doc.path, line, col, _type_message(field, value, problems, (vocab or {}).get(field.name)))
+            continue
+        bad = _unprintable(checked)
+        if bad is not None:
+            line, col = doc.where(*at, field.name)
+            problems.add(
+                doc.path,
+                line,
+                col,
+                f"'{field.name}' holds the control character U+{ord(bad):04X}, which no page, picture or "
+                "terminal shows safely: remove it (in YAML it comes from an escape such as \\0 or \\e)",
+            )
+            continue
+        if field.required and field.type == TEXT and checked == "":
+            line, col = doc.where(*at, field.name)
+            problems.add(
+                doc.path, line, col, f"'{field.name}' is empty: {field.doc.rstrip('.')}; for example: {field.example}"
+            )
             continue
         if checked is not None:
             values[field.name] = checked

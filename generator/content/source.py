@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from .files import read_bytes
 from .problems import Problems
 
 Key = str | int
@@ -58,8 +59,11 @@ def _child(node: yaml.Node | None, step: Key) -> tuple[yaml.Node | None, yaml.No
 
 
 def read_text(path: Path, problems: Problems) -> str | None:
-    """The file as text, or None after reporting where the first byte that is not UTF-8 sits."""
-    raw = path.read_bytes()
+    """The file as text, or None after reporting why it cannot be read or where the first byte that is
+    not UTF-8 sits."""
+    raw = read_bytes(path, problems)
+    if raw is None:
+        return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -82,11 +86,17 @@ LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def parse_yaml(path: Path, text: str, problems: Problems, first_line: int = 1) -> Document | None:
-    """Parse YAML text; syntax errors and duplicate keys become problems with their marks."""
+    """Parse YAML text; syntax errors, duplicate keys, aliases and oversized numbers become problems with their marks.
+
+    Content arrives by pull request, so the node tree is checked before anything is built from it:
+    one pass that visits every node once finds duplicate keys and refuses aliases, which is what
+    makes a 20-byte recursive alias or a "billion laughs" document harmless (see `_walk`).
+    """
     loader = LOADER(text)
     try:
         node = loader.get_single_node()
-        _report_duplicate_keys(path, node, problems, first_line)
+        if not _walk(path, text, node, problems, first_line):
+            return None
         data = _construct(loader, node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -94,7 +104,7 @@ def parse_yaml(path: Path, text: str, problems: Problems, first_line: int = 1) -
         what = " ".join(s for s in (exc.context, exc.problem) if s)
         problems.add(path, line, column, problems.t("check.yaml_syntax", what=what))
         return None
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:
         problems.add(path, first_line, 1, problems.t("check.yaml_error", what=exc))
         return None
     finally:
@@ -144,10 +154,30 @@ def _construct(loader: Any, node: yaml.Node) -> Any:
         return loader.construct_document(node)
 
 
-def _report_duplicate_keys(path: Path, node: yaml.Node | None, problems: Problems, first_line: int) -> None:
+INT_TAG = "tag:yaml.org,2002:int"
+MAX_DIGITS = 100  # far beyond any count or year; Python refuses to convert beyond 4300 digits
+
+
+def _walk(path: Path, text: str, node: yaml.Node | None, problems: Problems, first_line: int) -> bool:
+    """Report duplicate keys, aliases and numbers too long to be numbers; true when the tree is usable.
+
+    PyYAML composes an alias as the very node its anchor names, so a node met twice is an alias:
+    the walk keeps a visited set and never enters a node twice, which bounds it by the file's size
+    whatever the aliases do. Aliases are refused outright: no radar file needs them, and a value
+    repeated through aliases can grow without bound once constructed.
+    """
+    usable = True
+    aliased = False
+    seen_nodes: set[int] = set()
     stack = [node]
     while stack:
         current = stack.pop()
+        if current is None:
+            continue
+        if id(current) in seen_nodes:
+            aliased = True
+            continue
+        seen_nodes.add(id(current))
         if isinstance(current, yaml.MappingNode):
             seen: dict[str, int] = {}
             for k, v in current.value:
@@ -160,9 +190,35 @@ def _report_duplicate_keys(path: Path, node: yaml.Node | None, problems: Problem
                             problems.t("check.key_twice", key=k.value, line=seen[k.value]),
                         )
                     seen.setdefault(k.value, first_line + k.start_mark.line)
-                stack.append(v)
+                stack.extend((k, v))
         elif isinstance(current, yaml.SequenceNode):
             stack.extend(current.value)
+        elif current.tag == INT_TAG and len(current.value) > MAX_DIGITS:
+            problems.add(
+                path,
+                first_line + current.start_mark.line,
+                current.start_mark.column + 1,
+                f"a number of {len(current.value)} digits is too long to be a number; "
+                "put it in quotes if it is meant as text",
+            )
+            usable = False
+    if aliased:
+        _report_aliases(path, text, problems, first_line)
+        usable = False
+    return usable
+
+
+def _report_aliases(path: Path, text: str, problems: Problems, first_line: int) -> None:
+    """Each alias (`*name`) at its own line and column; only run when the walk met one."""
+    for event in yaml.parse(text, Loader=LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            problems.add(
+                path,
+                first_line + event.start_mark.line,
+                event.start_mark.column + 1,
+                f"YAML aliases such as '*{event.anchor}' are not allowed in radar content "
+                f"(they can repeat a value without limit): write the value out in full instead",
+            )
 
 
 def read_yaml_file(path: Path, problems: Problems) -> Document | None:

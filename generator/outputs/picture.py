@@ -38,6 +38,10 @@ matplotlib.rcParams.update(
         "svg.hashsalt": "radar",  # stable ids: same content, same bytes
         "font.family": "DejaVu Sans",
         "pdf.fonttype": 42,
+        # Every text comes from content and is only ever text: '$5M of $10M' or 'Kosten $\\foo$' must
+        # show as typed, never as mathtext (which would mangle it or fail the build).
+        "text.parse_math": False,
+        "text.usetex": False,
     }
 )
 

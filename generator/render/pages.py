@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..domain.editions import RETIRED, Standing
 from . import urls
 from .site import Page, Site, page_family
 
@@ -64,8 +65,18 @@ def rings(site: Site) -> Iterator[Page]:
 
 @page_family
 def tags(site: Site) -> Iterator[Page]:
+    """A page for every tag any blip page links to: on the radar first, then off it (retired).
+
+    A tag whose blips have all left the radar still has its page, so no blip page links to nothing.
+    """
     view = site.current
-    for tag, members in site.tags.items():
+    shown = {s.blip.id for s in view.on_radar}
+    off = [Standing(b, None, RETIRED, None, "") for b in site.radar.blips.values() if b.id not in shown]
+    pages: dict[str, list] = {}
+    for s in view.on_radar + sorted(off, key=lambda s: (s.blip.title.casefold(), s.blip.id)):
+        for tag in s.blip.tags:
+            pages.setdefault(tag, []).append(s)
+    for tag, members in sorted(pages.items()):
         yield Page(
             urls.tag_url(tag),
             "listing.html",

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import jinja2
+from jinja2.sandbox import SecurityError
 
 from ..content.model import Radar
 from ..content.problems import Problem
@@ -43,7 +44,7 @@ from ..domain.views import EditionView
 from ..i18n import translator
 from ..outputs import picture
 from ..outputs.cache import cache_folder
-from . import urls
+from . import sandbox, urls
 from .hyphenate import hyphenate
 from .theme import Theme
 
@@ -99,14 +100,7 @@ class Site:
 
     @cached_property
     def env(self) -> jinja2.Environment:
-        env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(self.theme.template_dirs),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
+        env = sandbox.environment(sandbox.ContainedLoader(self.theme.template_dirs, list(self.theme.roots.values())))
         env.filters["rel"] = _rel
         env.filters["hyphenate"] = lambda text: hyphenate(text, self.radar.language)
         env.tests["mailbox"] = lambda value: bool(MAILBOX_RE.match(str(value)))
@@ -172,7 +166,13 @@ def template_problem(exc: BaseException) -> Problem:
         name, line = template_frame(exc) or ("template", 1)
         return Problem(name, line, 1, f"template error: {type(exc).__name__}: {exc}")
     name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "template"
-    return Problem(str(name), getattr(exc, "lineno", None) or 1, 1, f"template error: {exc}")
+    line = getattr(exc, "lineno", None)
+    if not line:  # raised while rendering (a refused attribute, an undefined name): where the template was
+        name, line = template_frame(exc) or (name, 1)
+    message = f"template error: {exc}"
+    if isinstance(exc, SecurityError):
+        message += ": a theme's template may only show the radar's data"  # the sandbox refused it
+    return Problem(str(name), line, 1, message)
 
 
 def template_frame(exc: BaseException) -> tuple[str, int] | None:

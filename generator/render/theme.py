@@ -8,6 +8,7 @@ one stylesheet without copying the rest.
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
@@ -36,12 +37,16 @@ class Theme:
     def __init__(self, source: Path, name: str = "default", language: str = "en") -> None:
         self.source = source
         self.language = language  # of the problems in theme.yaml
-        candidates = [source / THEMES_DIR / name, source / THEMES_DIR / "default", _packaged_default()]
-        seen: list[Path] = []
+        packaged = _packaged_default()
+        candidates = [source / THEMES_DIR / name, source / THEMES_DIR / "default", packaged]
+        # What each theme folder may hold: the radar's own themes only files inside the radar (the
+        # loader reports any link out of it; here such a file is simply never used).
+        self.roots: dict[Path, Path] = {}
         for c in candidates:
-            if c.is_dir() and c.resolve() not in seen:
-                seen.append(c.resolve())
-        self.dirs = seen
+            root = packaged.resolve() if c is packaged else source.resolve()
+            if c.is_dir() and c.resolve() not in self.roots and c.resolve().is_relative_to(root):
+                self.roots[c.resolve()] = root
+        self.dirs = list(self.roots)
 
     @property
     def template_dirs(self) -> list[str]:
@@ -54,7 +59,10 @@ class Theme:
         problems = Problems(self.source, language=self.language)
         for d in reversed(self.dirs):
             f = d / "theme.yaml"
-            doc = read_yaml_file(f, problems) if f.is_file() else None
+            # read as content of the folder the theme may use (the radar, or the package for the default)
+            scratch = Problems(self.roots[d], language=self.language)
+            doc = read_yaml_file(f, scratch) if f.is_file() else None
+            problems.items.extend(scratch.items)
             if doc is None or doc.data is None:
                 continue
             if not isinstance(doc.data, dict):
@@ -81,7 +89,7 @@ class Theme:
             static = d / "static"
             if static.is_dir():
                 for f in sorted(static.rglob("*")):
-                    if f.is_file():
+                    if _regular_inside(f, self.roots[d]):
                         found.setdefault(f.relative_to(static).as_posix(), f)
         return dict(sorted(found.items()))
 
@@ -105,6 +113,15 @@ def _colour_list(doc: Document, key: str, problems: Problems) -> bool:
             problems.add(doc.path, *doc.where(key, i), problems.t("check.colour_format", color=colour))
             good = False
     return good
+
+
+def _regular_inside(path: Path, root: Path) -> bool:
+    """A linked file is used only when it is a regular file inside the theme's radar (or package)."""
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return False
+    return real.is_relative_to(root) and stat.S_ISREG(real.stat().st_mode)
 
 
 def colors_css(quadrants: Sequence[Segment], rings: Sequence[Segment]) -> bytes:

@@ -6,6 +6,7 @@ work from disk (file://) as well as over HTTP under any sub-path.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 import unicodedata
@@ -43,8 +44,22 @@ def ring_url(ident: str) -> str:
     return f"rings/{ident}.html"
 
 
+def tag_id(tag: str) -> str:
+    """A tag's page name and filter value: distinct for distinct tags, the same on every build.
+
+    A tag that is already a clean slug ('privacy', 'a-b') is its own id.  Any other ('a&b', 'a b',
+    a tag cut at the length limit, '数据' whose slug is empty) gets its slug plus '_' and a hash of
+    the tag itself: '_' never occurs in a clean slug, so no tag can take another's page.
+    """
+    clean = slug(tag, fallback="")
+    if clean == tag:
+        return clean
+    digest = hashlib.sha256(tag.encode("utf-8")).hexdigest()[:12]
+    return f"{clean or 'tag'}_{digest}"
+
+
 def tag_url(tag: str) -> str:
-    return f"tags/{slug(tag)}.html"
+    return f"tags/{tag_id(tag)}.html"
 
 
 def cell_url(ident: str) -> str:

@@ -1,0 +1,167 @@
+"""The one way content is read from disk: regular files inside the radar folder, nothing else.
+
+Blips, initiatives and themes arrive by pull request and CI builds them with secrets in its
+environment, so a link (`blips/x.md -> /proc/self/environ`), a link loop, a FIFO (opening it
+blocks for ever) or a folder named `x.md` must become a `path:line:column` problem, never a
+leaked file, a hang or a traceback.  Links that stay inside the radar folder are allowed.
+The radar folder is `Problems.root`, which every problem is reported against anyway.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+from .problems import Problems
+
+MARKDOWN = ".md"
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def inside(path: Path, problems: Problems, want_dir: bool = False) -> Path | None:
+    """The real path of `path` when it is a regular file (or a folder, with `want_dir`) inside
+    the radar folder; otherwise None after reporting why at the path's line 1, column 1."""
+    root = problems.root.resolve()
+    try:
+        real = path.resolve(strict=True)
+    except FileNotFoundError:
+        if path.is_symlink():
+            problems.add(
+                path,
+                1,
+                1,
+                f"the link points to {os.readlink(path)}, which does not exist: replace the link with the file itself",
+            )
+        else:
+            problems.add(path, 1, 1, "the file does not exist")
+        return None
+    except (RuntimeError, OSError) as exc:  # a link loop: RuntimeError before Python 3.13, ELOOP after
+        if isinstance(exc, OSError) and exc.errno not in (errno.ELOOP, None):
+            problems.add(path, 1, 1, f"cannot be read: {exc.strerror or exc}")
+            return None
+        problems.add(path, 1, 1, "the link points to itself in a loop: replace the link with the file itself")
+        return None
+    if not real.is_relative_to(root):
+        problems.add(
+            path,
+            1,
+            1,
+            f"the link points to {real}, outside the radar folder: nothing outside the radar is read; "
+            "replace the link with the file itself",
+        )
+        return None
+    try:
+        mode = real.stat().st_mode
+    except OSError as exc:
+        problems.add(path, 1, 1, f"cannot be read: {exc.strerror or exc}")
+        return None
+    if want_dir and not stat.S_ISDIR(mode):
+        problems.add(path, 1, 1, f"must be a folder, but it is {_kind(mode) if not stat.S_ISREG(mode) else 'a file'}")
+        return None
+    if not want_dir and not stat.S_ISREG(mode):
+        problems.add(path, 1, 1, f"must be a file, but it is {_kind(mode)}: rename or remove it")
+        return None
+    return real
+
+
+def read_bytes(path: Path, problems: Problems) -> bytes | None:
+    """The file's bytes when `inside` allows it; a permission error is a problem, not a traceback.
+
+    Opened without blocking and checked again after opening, so a file swapped for a FIFO
+    between the check and the read cannot hang the build either.
+    """
+    real = inside(path, problems)
+    if real is None:
+        return None
+    try:
+        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as exc:
+        problems.add(path, 1, 1, f"cannot be read: {exc.strerror or exc}; check the file's permissions")
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            problems.add(path, 1, 1, f"must be a file, but it is {_kind(mode)}: rename or remove it")
+            return None
+        try:
+            return handle.read()
+        except OSError as exc:
+            problems.add(path, 1, 1, f"cannot be read: {exc.strerror or exc}")
+            return None
+
+
+def markdown_files(folder: Path, problems: Problems, required: bool, what: str) -> list[Path]:
+    """Every `*.md` file under `folder` that may be read, sorted; every other `.md`-like entry reported.
+
+    A missing folder is a problem when `required` (a radar without `blips/` would otherwise
+    publish "0 technologies" over the real site).  A name ending in `.MD` is reported, not
+    silently skipped.
+    """
+    if not folder.exists() and not folder.is_symlink():
+        if required:
+            problems.add(
+                folder,
+                1,
+                1,
+                f"the folder {problems.relative(folder)}/ is missing: "
+                f"create it and put one Markdown file per {what} in it",
+            )
+        return []
+    found = []
+    for path in tree(folder, problems, MARKDOWN):
+        if path.suffix != MARKDOWN:
+            problems.add(path, 1, 1, f"the extension must be written '.md' in lowercase: rename it to '{path.stem}.md'")
+        elif inside(path, problems) is not None:
+            found.append(path)
+    return found
+
+
+def tree(folder: Path, problems: Problems, suffix: str | None = None) -> list[Path]:
+    """Every entry under `folder` that is not a folder, sorted; with `suffix`, only the entries whose
+    name ends in it (in any case), folders included, so that a folder named `x.md` is reported.
+
+    Sub-folders are walked once each by their real path, so a link loop between folders ends;
+    a sub-folder that is a link out of the radar is reported by `inside`.  The caller checks
+    each returned path with `inside` (or `read_bytes`), which reports links, loops and specials.
+    """
+    if inside(folder, problems, want_dir=True) is None:
+        return []
+    found: list[Path] = []
+    seen: set[Path] = set()
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        real = current.resolve() if current is folder else inside(current, problems, want_dir=True)
+        if real is None or real in seen:
+            continue
+        seen.add(real)
+        try:
+            entries = sorted(os.scandir(current), key=lambda e: e.name)
+        except OSError as exc:
+            problems.add(current, 1, 1, f"the folder cannot be read: {exc.strerror or exc}; check its permissions")
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            try:
+                is_dir = entry.is_dir()  # follows links; a loop or a dangling link is not a folder
+            except OSError:
+                is_dir = False
+            picked = path.suffix.lower() == suffix if suffix else not is_dir
+            if picked:
+                found.append(path)
+            elif is_dir:
+                pending.append(path)
+    return sorted(found)

@@ -1,0 +1,91 @@
+"""Links and images in blip and initiative texts: each must land on a page or file of the site.
+
+A link to a blip that was renamed, an initiative that never existed or a file nobody added
+passes review unnoticed and gives readers a dead end.  Every relative link is resolved from its
+page's folder against what the build will write; one that leads nowhere is a warning at its
+`path:line:column` (an error with --strict, which CI runs).  An image that points out of the
+site (`/etc/passwd`, `../../../x`) is always an error: the page would ask the web server for a
+file of the machine, and the image is shown as a link instead.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import unquote
+
+from ..render import urls
+from .folders import ASSETS_DIR
+from .model import Radar, Reference
+from .problems import ERROR, WARNING, Problems, choices
+
+# Files the build writes at the site's root besides the pages of urls (pictures and data).
+ROOT_FILES = ("radar.png", "radar.pdf", "radar.svg")
+ASSETS = ASSETS_DIR.as_posix()  # copied into the site as they are
+# Folders whose every file the model names; links elsewhere (editions/, static/) are not judged.
+KNOWN_FOLDERS = ("blips", "initiatives", "capabilities", "quadrants", "rings", "tags", "")
+
+
+def escapes_site(url: str) -> bool:
+    """True for a path that leaves any page's folder for the file system (/etc/passwd, ../../../x).
+
+    Pages lie at most one folder deep, so a path that climbs two folders up is outside the site.
+    """
+    path = url.split("#", 1)[0].split("?", 1)[0]
+    return path.startswith(("/", "\\")) or posixpath.normpath(posixpath.join("a", path)).startswith("../")
+
+
+def site_files(radar: Radar) -> set[str]:
+    """Every file the build writes in the folders that links are judged against."""
+    files = {urls.INDEX, urls.RADAR_JSON, urls.SEARCH, urls.MOVES, urls.REVIEW_PDF, *ROOT_FILES}
+    files |= {urls.blip_url(b) for b in radar.blips}
+    files |= {urls.tag_url(t) for b in radar.blips.values() for t in b.tags}
+    files |= {urls.quadrant_url(q.id) for q in radar.quadrants} | {urls.ring_url(r.id) for r in radar.rings}
+    if radar.initiatives:
+        files |= {urls.INITIATIVES, *(urls.initiative_url(i) for i in radar.initiatives)}
+    if radar.capabilities:
+        files |= {urls.CAPABILITIES, *(urls.cell_url(c) for c in radar.capabilities.cells)}
+    return files
+
+
+def check_references(radar: Radar, problems: Problems, strict: bool, assets: list[str]) -> None:
+    """`assets` are the names under assets/ (copied into the site as they are)."""
+    files = site_files(radar) | {f"{ASSETS}/{name}" for name in assets}
+    pages = [(urls.blip_url(b.id), b.source, b.references) for b in radar.blips.values()]
+    pages += [(urls.initiative_url(i.id), i.source, i.references) for i in radar.initiatives.values()]
+    for page, source, references in pages:
+        for ref in references:
+            message, severity = _judge(ref, page, files, strict)
+            if message:
+                problems.add(problems.root / source, ref.line, ref.column, message, severity)
+
+
+def _judge(ref: Reference, page: str, files: set[str], strict: bool) -> tuple[str, str]:
+    path = unquote(ref.url.split("#", 1)[0].split("?", 1)[0])
+    if not path:
+        return "", ERROR  # a link within the page
+    if escapes_site(path):
+        if ref.kind == "image":
+            return (
+                f"the image '{ref.url}' lies outside the site and is not shown: use a file of the site, "
+                "such as a theme's static file ('../static/picture.png')",
+                ERROR,
+            )
+        return (
+            f"the link '{ref.url}' leads out of the site: links between pages are relative, "
+            "such as 'other-blip.md' or '../initiatives/pilot.md'",
+            ERROR if strict else WARNING,
+        )
+    path = posixpath.splitext(path)[0] + ".html" if path.endswith(".md") else path
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+    folder = posixpath.dirname(target)
+    if (folder not in KNOWN_FOLDERS and not target.startswith(f"{ASSETS}/")) or target in files:
+        return "", ERROR
+    known = sorted(posixpath.basename(f).removesuffix(".html") for f in files if posixpath.dirname(f) == folder)
+    name = posixpath.basename(target).removesuffix(".html")
+    what = {"blips": "blip", "initiatives": "initiative", "capabilities": "capability cell"}.get(folder, "page")
+    hint = choices(known, name).split("valid choices:")[0] if known else ""
+    return (
+        f"the {ref.kind} '{ref.url}' leads to no {what} or file of the site ({target} is not built): "
+        f"{hint}check the name, or add the file",
+        ERROR if strict else WARNING,
+    )

@@ -1,0 +1,109 @@
+"""The one Jinja environment for every template: sandboxed, because a theme is content.
+
+A theme arrives by pull request and CI builds it with deployment secrets in its environment, so
+`{{ cycler.__init__.__globals__.os.popen('id').read() }}` must be a template error at its file
+and line, not a command run.  Jinja's immutable sandbox refuses underscore attributes and
+changes to the data; on top of that a template may not reach modules, file-system paths, the
+environment itself or the theme (each a way to read files or run code), whatever object it
+starts from.  StrictUndefined and autoescape stay on: a misspelt name is an error, text is escaped.
+"""
+
+from __future__ import annotations
+
+import builtins
+import stat
+import types
+from collections.abc import Callable
+from pathlib import Path, PurePath
+from typing import Any
+
+import jinja2
+from jinja2.loaders import split_template_path
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+# Where the objects that can open files, start processes or load code come from.
+_UNSAFE_MODULES = ("os", "posix", "pathlib", "io", "subprocess", "shutil", "importlib", "sys")
+_UNSAFE_BUILTINS = {
+    id(getattr(builtins, name))
+    for name in (
+        "open",
+        "eval",
+        "exec",
+        "compile",
+        "__import__",
+        "getattr",
+        "setattr",
+        "delattr",
+        "globals",
+        "locals",
+        "vars",
+        "input",
+        "breakpoint",
+        "exit",
+        "quit",
+        "help",
+    )
+    if hasattr(builtins, name)
+}
+
+
+class ThemeSandbox(ImmutableSandboxedEnvironment):
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        return super().is_safe_attribute(obj, attr, value) and _harmless(value)
+
+    def is_safe_callable(self, obj: Any) -> bool:
+        return super().is_safe_callable(obj) and _harmless(obj)
+
+
+def _harmless(value: Any) -> bool:
+    if id(value) in _UNSAFE_BUILTINS:
+        return False
+    if isinstance(value, (types.ModuleType, PurePath, jinja2.Environment, jinja2.BaseLoader, jinja2.Template)):
+        return False
+    if isinstance(value, (str, int, float, bool, type(None), list, tuple, dict, set, frozenset)):
+        return True
+    module = getattr(value, "__module__", None) or type(value).__module__ or ""
+    top = module.split(".")[0]
+    if module == "generator.render.theme":
+        return False  # the theme holds its folders: a template may not walk the file system from there
+    return top not in _UNSAFE_MODULES
+
+
+class ContainedLoader(jinja2.FileSystemLoader):
+    """Templates from the theme folders, but only regular files inside the folder each theme may use.
+
+    The loader reports a template linked out of the radar (or a FIFO, which would block the
+    open for ever) as missing; `radar check` names such files at their path beforehand.
+    """
+
+    def __init__(self, searchpath: list[str], roots: list[Path]) -> None:
+        super().__init__(searchpath)
+        self.roots = [r.resolve() for r in roots]
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        pieces = split_template_path(template)
+        for folder in self.searchpath:
+            candidate = Path(folder, *pieces)
+            if not (candidate.exists() or candidate.is_symlink()):
+                continue
+            try:
+                real = candidate.resolve(strict=True)
+                regular = stat.S_ISREG(real.stat().st_mode)
+            except (OSError, RuntimeError):
+                regular = False
+            if not regular or not any(real.is_relative_to(root) for root in self.roots):
+                raise jinja2.TemplateNotFound(f"{template} (not a file of the theme: {candidate})")
+            return super().get_source(environment, template)
+        raise jinja2.TemplateNotFound(template)
+
+
+def environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
+    """The sandboxed environment every page and the live preview render with."""
+    return ThemeSandbox(
+        loader=loader,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
