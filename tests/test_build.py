@@ -189,7 +189,7 @@ def test_index_legend_lists_every_blip_by_number_grouped_by_quadrant_and_ring(sa
     assert {li["data-id"]: int(li["value"]) for li in legend} == {i: b["number"] for i, b in on_radar.items()}
     assert len(legend) == len(on_radar)
     numbers = [int(li["value"]) for li in legend]
-    assert numbers == list(range(1, len(on_radar) + 1))  # in reading order
+    assert len(set(numbers)) == len(numbers) and min(numbers) == 1  # kept across editions: see test_numbering
     q = [x["id"] for x in config["quadrants"]]
     r = [x["id"] for x in config["rings"]]
     order = [(q.index(li["data-quadrant"]), r.index(li["data-ring"])) for li in legend]
@@ -260,7 +260,7 @@ def test_radar_json_lists_every_blip_with_its_page_and_place(sample_site, data, 
     width, height = data["picture"]["width"], data["picture"]["height"]
     assert width > 0 and height > 0
     on_radar = [b for b in data["blips"] if b["on_radar"]]
-    assert sorted(b["number"] for b in on_radar) == list(range(1, len(on_radar) + 1))
+    assert len({b["number"] for b in on_radar}) == len(on_radar) and all(b["number"] >= 1 for b in on_radar)
     for blip in data["blips"]:
         src = sources[blip["id"]]
         assert blip["title"] == src["title"]

@@ -15,6 +15,7 @@ from ..outputs.picture import Dot, Frame
 from ..render.urls import blip_url, slug
 from .editions import Standing, snapshot
 from .layout import Item, Layout, layout
+from .numbering import stable_numbers
 
 
 @dataclass
@@ -54,7 +55,8 @@ class EditionView:
 
     @cached_property
     def numbers(self) -> dict[str, int]:
-        return {s.blip.id: i for i, s in enumerate(self.on_radar, start=1)}
+        """Numbers a blip keeps while it stays on the radar (see numbering.py)."""
+        return stable_numbers(self.radar, self.edition)
 
     @cached_property
     def by_id(self) -> dict[str, Standing]:
