@@ -19,16 +19,18 @@ from .problems import Problems
 MARKDOWN = ".md"
 
 
-def _kind(mode: int) -> str:
+def _kind(mode: int, problems: Problems) -> str:
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return problems.t("hardening.kind_folder")
+    if stat.S_ISREG(mode):
+        return problems.t("hardening.kind_file")
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return problems.t("hardening.kind_fifo")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return problems.t("hardening.kind_socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
+        return problems.t("hardening.kind_device")
+    return problems.t("hardening.kind_other")
 
 
 def inside(path: Path, problems: Problems, want_dir: bool = False) -> Path | None:
@@ -39,40 +41,29 @@ def inside(path: Path, problems: Problems, want_dir: bool = False) -> Path | Non
         real = path.resolve(strict=True)
     except FileNotFoundError:
         if path.is_symlink():
-            problems.add(
-                path,
-                1,
-                1,
-                f"the link points to {os.readlink(path)}, which does not exist: replace the link with the file itself",
-            )
+            problems.add(path, 1, 1, problems.t("hardening.dangling_link", target=os.readlink(path)))
         else:
-            problems.add(path, 1, 1, "the file does not exist")
+            problems.add(path, 1, 1, problems.t("hardening.not_found"))
         return None
     except (RuntimeError, OSError) as exc:  # a link loop: RuntimeError before Python 3.13, ELOOP after
         if isinstance(exc, OSError) and exc.errno not in (errno.ELOOP, None):
-            problems.add(path, 1, 1, f"cannot be read: {exc.strerror or exc}")
+            problems.add(path, 1, 1, problems.t("hardening.cannot_read", reason=exc.strerror or exc))
             return None
-        problems.add(path, 1, 1, "the link points to itself in a loop: replace the link with the file itself")
+        problems.add(path, 1, 1, problems.t("hardening.link_loop"))
         return None
     if not real.is_relative_to(root):
-        problems.add(
-            path,
-            1,
-            1,
-            f"the link points to {real}, outside the radar folder: nothing outside the radar is read; "
-            "replace the link with the file itself",
-        )
+        problems.add(path, 1, 1, problems.t("hardening.outside_radar", target=real))
         return None
     try:
         mode = real.stat().st_mode
     except OSError as exc:
-        problems.add(path, 1, 1, f"cannot be read: {exc.strerror or exc}")
+        problems.add(path, 1, 1, problems.t("hardening.cannot_read", reason=exc.strerror or exc))
         return None
     if want_dir and not stat.S_ISDIR(mode):
-        problems.add(path, 1, 1, f"must be a folder, but it is {_kind(mode) if not stat.S_ISREG(mode) else 'a file'}")
+        problems.add(path, 1, 1, problems.t("hardening.must_be_folder", kind=_kind(mode, problems)))
         return None
     if not want_dir and not stat.S_ISREG(mode):
-        problems.add(path, 1, 1, f"must be a file, but it is {_kind(mode)}: rename or remove it")
+        problems.add(path, 1, 1, problems.t("hardening.must_be_file", kind=_kind(mode, problems)))
         return None
     return real
 
@@ -89,17 +80,17 @@ def read_bytes(path: Path, problems: Problems) -> bytes | None:
     try:
         fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
     except OSError as exc:
-        problems.add(path, 1, 1, f"cannot be read: {exc.strerror or exc}; check the file's permissions")
+        problems.add(path, 1, 1, problems.t("hardening.cannot_read", reason=exc.strerror or exc))
         return None
     with os.fdopen(fd, "rb") as handle:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            problems.add(path, 1, 1, f"must be a file, but it is {_kind(mode)}: rename or remove it")
+            problems.add(path, 1, 1, problems.t("hardening.must_be_file", kind=_kind(mode, problems)))
             return None
         try:
             return handle.read()
         except OSError as exc:
-            problems.add(path, 1, 1, f"cannot be read: {exc.strerror or exc}")
+            problems.add(path, 1, 1, problems.t("hardening.cannot_read", reason=exc.strerror or exc))
             return None
 
 
@@ -116,14 +107,13 @@ def markdown_files(folder: Path, problems: Problems, required: bool, what: str) 
                 folder,
                 1,
                 1,
-                f"the folder {problems.relative(folder)}/ is missing: "
-                f"create it and put one Markdown file per {what} in it",
+                problems.t("hardening.folder_missing", folder=problems.relative(folder), what=what),
             )
         return []
     found = []
     for path in tree(folder, problems, MARKDOWN):
         if path.suffix != MARKDOWN:
-            problems.add(path, 1, 1, f"the extension must be written '.md' in lowercase: rename it to '{path.stem}.md'")
+            problems.add(path, 1, 1, problems.t("hardening.extension_case", name=path.stem))
         elif inside(path, problems) is not None:
             found.append(path)
     return found
@@ -151,7 +141,7 @@ def tree(folder: Path, problems: Problems, suffix: str | None = None) -> list[Pa
         try:
             entries = sorted(os.scandir(current), key=lambda e: e.name)
         except OSError as exc:
-            problems.add(current, 1, 1, f"the folder cannot be read: {exc.strerror or exc}; check its permissions")
+            problems.add(current, 1, 1, problems.t("hardening.folder_unreadable", reason=exc.strerror or exc))
             continue
         for entry in entries:
             path = Path(entry.path)

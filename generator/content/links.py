@@ -10,13 +10,14 @@ file of the machine, and the image is shown as a link instead.
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 from urllib.parse import unquote
 
 from ..render import urls
 from .folders import ASSETS_DIR
 from .model import Radar, Reference
-from .problems import ERROR, WARNING, Problems, choices
+from .problems import ERROR, WARNING, Problems
 
 # Files the build writes at the site's root besides the pages of urls (pictures and data).
 ROOT_FILES = ("radar.png", "radar.pdf", "radar.svg")
@@ -54,27 +55,19 @@ def check_references(radar: Radar, problems: Problems, strict: bool, assets: lis
     pages += [(urls.initiative_url(i.id), i.source, i.references) for i in radar.initiatives.values()]
     for page, source, references in pages:
         for ref in references:
-            message, severity = _judge(ref, page, files, strict)
+            message, severity = _judge(ref, page, files, strict, problems)
             if message:
                 problems.add(problems.root / source, ref.line, ref.column, message, severity)
 
 
-def _judge(ref: Reference, page: str, files: set[str], strict: bool) -> tuple[str, str]:
+def _judge(ref: Reference, page: str, files: set[str], strict: bool, problems: Problems) -> tuple[str, str]:
     path = unquote(ref.url.split("#", 1)[0].split("?", 1)[0])
     if not path:
         return "", ERROR  # a link within the page
     if escapes_site(path):
         if ref.kind == "image":
-            return (
-                f"the image '{ref.url}' lies outside the site and is not shown: use a file of the site, "
-                "such as a theme's static file ('../static/picture.png')",
-                ERROR,
-            )
-        return (
-            f"the link '{ref.url}' leads out of the site: links between pages are relative, "
-            "such as 'other-blip.md' or '../initiatives/pilot.md'",
-            ERROR if strict else WARNING,
-        )
+            return problems.t("hardening.image_outside", url=ref.url), ERROR
+        return problems.t("hardening.link_outside", url=ref.url), ERROR if strict else WARNING
     path = posixpath.splitext(path)[0] + ".html" if path.endswith(".md") else path
     target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
     folder = posixpath.dirname(target)
@@ -82,10 +75,15 @@ def _judge(ref: Reference, page: str, files: set[str], strict: bool) -> tuple[st
         return "", ERROR
     known = sorted(posixpath.basename(f).removesuffix(".html") for f in files if posixpath.dirname(f) == folder)
     name = posixpath.basename(target).removesuffix(".html")
-    what = {"blips": "blip", "initiatives": "initiative", "capabilities": "capability cell"}.get(folder, "page")
-    hint = choices(known, name).split("valid choices:")[0] if known else ""
-    return (
-        f"the {ref.kind} '{ref.url}' leads to no {what} or file of the site ({target} is not built): "
-        f"{hint}check the name, or add the file",
-        ERROR if strict else WARNING,
+    what = {"blips": "blip", "initiatives": "initiative", "capabilities": "cell"}.get(folder, "page")
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    hint = problems.t("check.did_you_mean", choice=close[0]) + " " if close else ""
+    message = problems.t(
+        "hardening.link_nowhere",
+        kind=problems.t(f"hardening.kind_{ref.kind}"),
+        url=ref.url,
+        what=problems.t(f"hardening.what_{what}"),
+        target=target,
+        hint=hint,
     )
+    return message, ERROR if strict else WARNING

@@ -584,16 +584,14 @@ def _known_history_fields(doc: Document, i: int, raw: Any, problems: Problems) -
             known[name] = value
             continue
         line, col = doc.where("history", i, str(name), key=True)
-        message = f"unknown field '{name}' in history entry {i + 1}: known fields: {', '.join(HISTORY_FIELDS)}"
+        message = problems.t("hardening.history_unknown", name=name, n=i + 1, fields=", ".join(HISTORY_FIELDS))
         index = next((j for j, (k, _) in enumerate(pairs) if getattr(k, "value", None) == str(name)), None)
         if index and getattr(node, "flow_style", False) and isinstance(pairs[index - 1][1], yaml.ScalarNode):
             before_key, before_value = pairs[index - 1][0].value, pairs[index - 1][1].value
             cut = f"{name}" if value is None else f"{name}: {value}"
             fixed = f"{before_value}, {cut}".replace('"', '\\"')
-            message = (
-                f"unknown field '{name}' in history entry {i + 1}: inside {{ }} a comma ends a value, so "
-                f"'{before_key}' was cut after '{before_value}'; put the text in quotes: "
-                f'{before_key}: "{fixed}" (or write the entry in block style, one field per line)'
+            message = problems.t(
+                "hardening.history_comma", name=name, n=i + 1, key=before_key, value=before_value, fixed=fixed
             )
         problems.add(doc.path, line, col, message)
     return known

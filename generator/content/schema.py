@@ -305,14 +305,16 @@ def read_fields(
                 doc.path,
                 line,
                 col,
-                f"'{field.name}' holds the control character U+{ord(bad):04X}, which no page, picture or "
-                "terminal shows safely: remove it (in YAML it comes from an escape such as \\0 or \\e)",
+                problems.t("hardening.control_character", name=field.name, code=f"{ord(bad):04X}"),
             )
             continue
         if field.required and field.type == TEXT and checked == "":
             line, col = doc.where(*at, field.name)
             problems.add(
-                doc.path, line, col, f"'{field.name}' is empty: {field.doc.rstrip('.')}; for example: {field.example}"
+                doc.path,
+                line,
+                col,
+                problems.t("hardening.empty_text", name=field.name, doc=field.doc.rstrip("."), example=field.example),
             )
             continue
         if checked is not None:

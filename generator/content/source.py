@@ -198,8 +198,7 @@ def _walk(path: Path, text: str, node: yaml.Node | None, problems: Problems, fir
                 path,
                 first_line + current.start_mark.line,
                 current.start_mark.column + 1,
-                f"a number of {len(current.value)} digits is too long to be a number; "
-                "put it in quotes if it is meant as text",
+                problems.t("hardening.number_too_long", digits=len(current.value)),
             )
             usable = False
     if aliased:
@@ -216,8 +215,7 @@ def _report_aliases(path: Path, text: str, problems: Problems, first_line: int) 
                 path,
                 first_line + event.start_mark.line,
                 event.start_mark.column + 1,
-                f"YAML aliases such as '*{event.anchor}' are not allowed in radar content "
-                f"(they can repeat a value without limit): write the value out in full instead",
+                problems.t("hardening.alias", anchor=event.anchor),
             )
 
 
