@@ -277,8 +277,8 @@ def test_two_pictures_on_one_page_share_no_id():
     """matplotlib names its groups (figure_1, patch_1) and clip paths: two pictures on one page
     (an edition next to the current one, a radar and a zoomed quadrant) must not repeat them."""
     from generator.content.load import load
+    from generator.content.theme import Theme
     from generator.render.site import Site
-    from generator.render.theme import Theme
 
     radar, _ = load(ROOT)
     site = Site(radar, Theme(ROOT, radar.theme))

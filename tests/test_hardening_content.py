@@ -502,9 +502,9 @@ def test_theme_template_linked_out_of_the_radar_is_refused_by_check_and_loader(r
     import jinja2
     import pytest
     from conftest import RADAR_YAML
+    from generator.render.theme import Theme
 
     from generator.render.sandbox import ContainedLoader
-    from generator.render.theme import Theme
 
     outside = tmp_path / "outside.html"
     outside.write_text("SECRET {{ 1 }}", encoding="utf-8")

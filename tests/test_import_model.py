@@ -7,7 +7,7 @@ from inprocess import radar
 from test_build import link_problems
 
 from generator.content.load import load
-from generator.render.theme import contrast, nearest_passing
+from generator.content.theme import contrast, nearest_passing
 
 
 def test_an_edition_in_which_nothing_moved_stays_in_the_archive(radar_dir, tmp_path):

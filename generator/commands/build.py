@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import sys
 from pathlib import Path
@@ -67,3 +68,12 @@ def build(source: Path, out: Path, strict: bool = False) -> int:
     pages = sum(1 for f in files if f.endswith(".html"))
     print(t("build.built", out=out, pages=pages, count=len(radar.blips), edition=radar.edition))
     return 0
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.description = "Check every file, then write the site. On any error nothing is written."
+    parser.add_argument("--out", type=Path, default=None, help="output folder (default: SOURCE/site)")
+
+
+def run(args: argparse.Namespace) -> int:
+    return build(args.source, args.out or args.source / "site", args.strict)

@@ -2,14 +2,37 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
 from ..content.load import load
 from ..content.problems import report
+from .gitbase import check_against
 
 
 def check(source: Path, strict: bool = False, fmt: str = "text") -> int:
     radar, problems = load(source, strict, bodies=False)
     report(problems, fmt, sys.stdout if fmt != "text" else sys.stderr)
     return 1 if problems.errors or radar is None else 0
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.description = "Report every problem in every file as path:line:column: message."
+    parser.add_argument(
+        "--format",
+        choices=("text", "github", "gitlab"),
+        default="text",
+        help="text for people, github for Actions annotations, gitlab for a code-quality report",
+    )
+    parser.add_argument(
+        "--base",
+        metavar="BASE",
+        help="git revision to compare with: a ring changed since BASE needs a history entry for this edition",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.base:
+        return check_against(args.source, args.base, args.strict, args.format)
+    return check(args.source, args.strict, args.format)

@@ -13,14 +13,9 @@ from ..content.schema import EDITION_RE
 FORMATS = ("byor-csv", "byor-json", "backstage", "zalando")
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser(
-        "export",
-        help="write the radar for BYOR, Backstage or Zalando's radar",
-        description="Write one edition of the radar (default: the current one) in another tool's format.",
-    )
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.description = "Write one edition of the radar (default: the current one) in another tool's format."
     parser.add_argument("--format", choices=FORMATS, required=True, help="the other tool's format")
-    parser.add_argument("--source", type=Path, default=Path("."), help="the radar's folder (default: .)")
     parser.add_argument("--edition", metavar="YYYY-Qn", help="the edition to write (default: the current one)")
     parser.add_argument("--out", type=Path, help="file to write (default: standard output)")
 

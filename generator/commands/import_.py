@@ -11,18 +11,13 @@ from ..content.schema import EDITION_RE
 FORMATS = ("byor", "aoe", "zalando", "backstage")
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser(
-        "import",
-        help="bring in a radar from BYOR, AOE, Zalando or Backstage, with its history",
-        description=(
-            "Create or update the radar in --source from another tool's files. Several files are several "
-            "editions (a date in each name, or --edition for one file); --git reads every committed version."
-        ),
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Create or update the radar in --source from another tool's files. Several files are several "
+        "editions (a date in each name, or --edition for one file); --git reads every committed version."
     )
     parser.add_argument("format", choices=FORMATS, help="the source tool")
     parser.add_argument("inputs", nargs="*", type=Path, metavar="INPUT", help="files (aoe: the radar's folder)")
-    parser.add_argument("--source", type=Path, default=Path("."), help="the radar's folder to write (default: .)")
     parser.add_argument("--edition", metavar="YYYY-Qn", help="the edition of a single input file")
     parser.add_argument("--git", type=Path, metavar="FILE", help="read every commit of FILE as a snapshot")
     parser.add_argument("--title", help="the radar's title (default: from the source)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import sys
@@ -123,7 +124,17 @@ def formatted(rv: Review, fmt: str) -> str:
     return {"text": as_text, "markdown": as_markdown, "csv": as_csv}[fmt](rv)
 
 
-def run(source: Path, edition: str | None, fmt: str) -> int:
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.description = "What is new, moved in or out, and retired."
+    parser.add_argument("--edition", metavar="YYYY-Qn", help="the edition to review (default: the current one)")
+    parser.add_argument("--format", choices=FORMATS, default="text", help="output format")
+
+
+def run(args: argparse.Namespace) -> int:
+    return moves(args.source, args.edition, args.format)
+
+
+def moves(source: Path, edition: str | None, fmt: str) -> int:
     """`radar moves`: the review of an edition on stdout; problems and unknown editions on stderr, exit 1."""
     radar, problems = load(source)
     if radar is None or problems.errors:

@@ -406,20 +406,15 @@ def _radar(source: Path) -> Radar:
     return radar
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
-    """The `new` subcommand's options, kept here so cli.py only wires it in."""
-    new_cmd = commands.add_parser(
-        "new",
-        help="create a new technology (or 'new initiative') file, asking for what is missing",
-        description=(
-            "Create blips/<id>.md (or radar/initiatives/<id>.md with 'new initiative'). Asks for missing "
-            "fields when run in a terminal (or with --interactive); otherwise takes them as options."
-        ),
+def add_arguments(new_cmd: argparse.ArgumentParser) -> None:
+    """The `new` subcommand's options (--source comes from cli.py)."""
+    new_cmd.description = (
+        "Create blips/<id>.md (or radar/initiatives/<id>.md with 'new initiative'). Asks for missing "
+        "fields when run in a terminal (or with --interactive); otherwise takes them as options."
     )
     new_cmd.add_argument(
         "kind", nargs="?", choices=("blip", "initiative"), default="blip", help="what to create (default: blip)"
     )
-    new_cmd.add_argument("--source", type=Path, default=Path("."), help="the radar's folder (default: .)")
     new_cmd.add_argument("--title", help="the name colleagues know it by; the file name is derived from it")
     new_cmd.add_argument("--quadrant", help="quadrant id from radar/radar.yaml")
     new_cmd.add_argument("--ring", help="ring id from radar/radar.yaml")
@@ -432,3 +427,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     mode = new_cmd.add_mutually_exclusive_group()
     mode.add_argument("--interactive", action="store_true", help="ask for missing fields even without a terminal")
     mode.add_argument("--no-input", action="store_true", help="never ask: missing required options are errors")
+
+
+def run(args: argparse.Namespace) -> int:
+    return new(args)

@@ -14,8 +14,6 @@ from typing import Any
 
 import yaml
 
-from ..render.theme import CONTRAST_PARTNER, Theme, contrast, nearest_passing
-from ..render.urls import slug
 from . import periods
 from .files import inside, markdown_files, tree
 from .folders import ASSETS_DIR, BLIPS_DIR, CAPABILITIES_FILE, INITIATIVES_DIR, RADAR_FILE, THEMES_DIR
@@ -41,7 +39,9 @@ from .schema import (
     contact_problem,
     read_fields,
 )
+from .slug import slug
 from .source import Document, read_front_matter_file, read_yaml_file
+from .theme import CONTRAST_PARTNER, Theme, contrast, nearest_passing
 
 COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 COUNTS = {"quadrants": (2, 8), "rings": (2, 6)}

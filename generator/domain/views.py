@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..content.model import Blip, Radar, Segment
+from ..content.slug import slug
 from ..i18n import translator
-from ..outputs.picture import Dot, Frame
-from ..render.urls import blip_url, slug
 from .editions import Standing, snapshot
+from .geometry import Dot, Frame
 from .layout import Item, Layout, layout
 from .numbering import stable_numbers
 
@@ -95,9 +95,7 @@ class EditionView:
                 ("tags", " ".join(slug(tag) for tag in b.tags)),  # slugs: a tag may hold spaces
                 ("cells", " ".join(b.capabilities)),
             )
-            result.append(
-                Dot(b.id, n, x, y, self.radar.quadrant(b.quadrant).color, s.status, label, blip_url(b.id), attrs)
-            )
+            result.append(Dot(b.id, n, x, y, self.radar.quadrant(b.quadrant).color, s.status, label, attrs))
         return result
 
     def dots_where(self, keep) -> list[Dot]:

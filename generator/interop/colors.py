@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..render.theme import CONTRAST_PARTNER, nearest_passing
+from ..content.theme import CONTRAST_PARTNER, nearest_passing
 
 NEEDED = 4.5
 _HEX = re.compile(r"^#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..domain.geometry import Frame
 from ..render import urls
 from ..render.capability_pages import capability_data
 from ..render.site import Site, output
@@ -78,7 +79,7 @@ def radar_data(site: Site) -> dict[str, Any]:
     }
 
 
-def _svg_size(frame: picture.Frame) -> tuple[float, float]:
+def _svg_size(frame: Frame) -> tuple[float, float]:
     x0, x1, y0, y1 = frame.bounds()
     return round((x1 - x0) * picture.INCH_PER_UNIT * 72, 2), round((y1 - y0) * picture.INCH_PER_UNIT * 72, 2)
 

@@ -15,7 +15,6 @@ import hashlib
 import io
 import math
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 
@@ -30,7 +29,9 @@ from matplotlib.patches import Arc, Circle, PathPatch, Wedge  # noqa: E402
 from matplotlib.path import Path as MPath  # noqa: E402
 from matplotlib.textpath import TextPath  # noqa: E402
 
-from ..domain.layout import BASE_RADIUS, BLIP_R, Geometry  # noqa: E402
+from ..domain.geometry import PAD, Dot, Frame  # noqa: E402
+from ..domain.layout import BASE_RADIUS, BLIP_R  # noqa: E402
+from ..render.urls import blip_url  # noqa: E402
 
 matplotlib.rcParams.update(
     {
@@ -45,47 +46,11 @@ matplotlib.rcParams.update(
     }
 )
 
-PAD = 2.5  # room around the outer ring, in blip radii (quadrant names go into the corners)
 INCH_PER_UNIT = 9 / (2 * (BASE_RADIUS + PAD))  # a radar of base size fills 9 inches; larger radars grow the page
 AXIS_COLOR = "#5f6b76"
 TEXT_COLOR = "#1d2329"
 STATUS_MARK = "#1d2329"
 DIGITS = FontProperties(family="DejaVu Sans", weight="bold")
-
-
-@dataclass(frozen=True)
-class Dot:
-    """A blip as the picture shows it."""
-
-    id: str
-    number: int
-    x: float
-    y: float
-    color: str
-    status: str  # new, moved-in, moved-out, unchanged
-    label: str  # accessible name: number, title, ring, status
-    href: str  # from the site root
-    attrs: tuple[tuple[str, str], ...] = ()  # data-* attributes for filters
-
-
-@dataclass(frozen=True)
-class Frame:
-    """What a picture shows: the geometry, the names and colours, and which part (all, or one quadrant)."""
-
-    geometry: Geometry
-    quadrants: tuple[tuple[str, str], ...]  # (name, colour)
-    rings: tuple[tuple[str, str], ...]  # (name, background colour)
-    quadrant: int | None = None  # zoom on one quadrant
-
-    def bounds(self) -> tuple[float, float, float, float]:
-        r = self.geometry.radius + PAD
-        if self.quadrant is None:
-            return -r, r, -r, r
-        start, end = self.geometry.sector(self.quadrant)
-        angles = np.linspace(start, end, 64)
-        xs = np.concatenate([[0.0], r * np.cos(angles)])
-        ys = np.concatenate([[0.0], r * np.sin(angles)])
-        return float(xs.min()) - PAD, float(xs.max()) + PAD, float(ys.min()) - PAD, float(ys.max()) + PAD
 
 
 def _figure(frame: Frame) -> tuple[Figure, object]:
@@ -244,7 +209,7 @@ def svg(frame: Frame, dots: list[Dot], root: str, label: str) -> str:
             toward = math.atan2(-cy + oy, -cx + ox) if d.status == "moved-in" else math.atan2(cy - oy, cx - ox)
             mark = f'<path class="mark" d="{_arc(cx, cy, r * 1.22, toward)}"{MARK_ATTRS}/>'
         parts.append(
-            f'<a href="{escape(root + d.href)}" class="blip status-{d.status}" id="dot-{d.id}"{attrs} '
+            f'<a href="{escape(root + blip_url(d.id))}" class="blip status-{d.status}" id="dot-{d.id}"{attrs} '
             f'aria-label="{escape(d.label)}"><title>{escape(d.label)}</title>'
             f'<circle cx="{cx:.2f}" cy="{cy:.2f}" r="{r:.2f}" fill="{d.color}"/>{mark}'
             f'<text x="{cx:.2f}" y="{cy:.2f}" aria-hidden="true">{d.number}</text></a>'

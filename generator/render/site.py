@@ -38,6 +38,7 @@ from jinja2.sandbox import SecurityError
 from ..content.model import Radar
 from ..content.problems import Problem
 from ..content.schema import MAILBOX_RE
+from ..content.theme import Theme
 from ..domain.editions import CHANGES, ON_RADAR
 from ..domain.review import Review
 from ..domain.views import EditionView
@@ -46,7 +47,6 @@ from ..outputs import picture
 from ..outputs.cache import cache_folder
 from . import sandbox, urls
 from .hyphenate import hyphenate
-from .theme import Theme
 
 T = TypeVar("T")
 Maker = Callable[[], bytes]

@@ -106,20 +106,17 @@ def _serve(source: Path, port: int, out: Path | None, strict: bool) -> int:
     return 0
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
-    """The `serve` subcommand's options, kept here so cli.py only wires it in."""
-    cmd = commands.add_parser(
-        "serve",
-        help="preview the site on 127.0.0.1, rebuilding and reloading on every save",
-        description=(
-            "Build the site in memory, serve it on 127.0.0.1 and rebuild on every change under blips/, "
-            "radar/ and themes/. Open pages reload by themselves; while the content has errors, every "
-            "page lists them. Ctrl-C stops."
-        ),
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Build the site in memory, serve it on 127.0.0.1 and rebuild on every change under blips/, "
+        "radar/ and themes/. Open pages reload by themselves; while the content has errors, every "
+        "page lists them. Ctrl-C stops."
     )
-    cmd.add_argument("--source", type=Path, default=Path("."), help="the radar's folder (default: .)")
-    cmd.add_argument(
+    parser.add_argument(
         "--port", type=tcp_port, default=8000, help="port on 127.0.0.1 (default: 8000; 0 picks a free one)"
     )
-    cmd.add_argument("--out", type=Path, default=None, help="also keep this folder up to date (default: none)")
-    cmd.add_argument("--strict", action="store_true", help="treat warnings (unknown fields) as errors")
+    parser.add_argument("--out", type=Path, default=None, help="also keep this folder up to date (default: none)")
+
+
+def run(args: argparse.Namespace) -> int:
+    return serve(args.source, args.port, args.out, args.strict)

@@ -9,17 +9,13 @@ from __future__ import annotations
 
 import re
 import stat
-from collections.abc import Sequence
 from functools import cached_property
+from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from ..content.folders import THEMES_DIR
-from ..content.problems import Problems
-from ..content.source import Document, read_yaml_file
-
-if TYPE_CHECKING:
-    from ..content.model import Segment
+from .folders import THEMES_DIR
+from .problems import Problems
+from .source import Document, read_yaml_file
 
 PACKAGE_THEMES = Path(__file__).resolve().parents[2] / THEMES_DIR  # the repository's themes/ (editable install)
 
@@ -28,8 +24,7 @@ def _packaged_default() -> Path:
     here = PACKAGE_THEMES / "default"
     if here.is_dir():
         return here
-    from importlib.resources import files  # installed (not editable): themes ship as package data
-
+    # installed (not editable): themes ship as package data
     return Path(str(files("generator._themes") / "default"))
 
 
@@ -122,25 +117,6 @@ def _regular_inside(path: Path, root: Path) -> bool:
     except (OSError, RuntimeError):
         return False
     return real.is_relative_to(root) and stat.S_ISREG(real.stat().st_mode)
-
-
-def colors_css(quadrants: Sequence[Segment], rings: Sequence[Segment]) -> bytes:
-    """static/colors.css: the model's quadrant and ring colours as CSS custom properties and classes.
-
-    The picture is drawn from the same `Segment.color` values, so the legend's
-    swatches and the radar can never disagree, whether a colour comes from
-    radar.yaml or from the theme.
-    """
-    lines = [
-        "/* Generated from radar.yaml and theme.yaml: quadrant and ring colours, as in the radar picture. */",
-        ":root {",
-    ]
-    lines += [f"  --quadrant-{q.id}: {q.color};" for q in quadrants]
-    lines += [f"  --ring-{r.id}: {r.color};" for r in rings]
-    lines.append("}")
-    lines += [f".quadrant-color-{q.id} {{ background-color: var(--quadrant-{q.id}); }}" for q in quadrants]
-    lines += [f".ring-color-{r.id} {{ background-color: var(--ring-{r.id}); }}" for r in rings]
-    return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def contrast(a: str, b: str) -> float:
