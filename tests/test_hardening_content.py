@@ -154,7 +154,7 @@ def test_theme_static_file_linked_to_the_environment_is_refused_and_never_publis
     path, _, _, message = only(check(radar_dir))
     assert path == "themes/mine/static/env.txt" and "outside the radar folder" in message
     # and the theme itself never hands the file to a page, whatever calls it
-    from generator.render.theme import Theme
+    from generator.content.theme import Theme
 
     assert "env.txt" not in Theme(radar_dir.root, "mine").static_files()
     assert "site.css" in Theme(radar_dir.root, "mine").static_files()
@@ -502,7 +502,7 @@ def test_theme_template_linked_out_of_the_radar_is_refused_by_check_and_loader(r
     import jinja2
     import pytest
     from conftest import RADAR_YAML
-    from generator.render.theme import Theme
+    from generator.content.theme import Theme
 
     from generator.render.sandbox import ContainedLoader
 

@@ -64,7 +64,7 @@ def _harmless(value: Any) -> bool:
         return True
     module = getattr(value, "__module__", None) or type(value).__module__ or ""
     top = module.split(".")[0]
-    if module == "generator.render.theme":
+    if module == "generator.content.theme":
         return False  # the theme holds its folders: a template may not walk the file system from there
     return top not in _UNSAFE_MODULES
 
