@@ -24,7 +24,7 @@ import yaml
 from conftest import ROOT, RadarDir
 from inprocess import radar
 
-from generator.render import urls
+from generator import urls
 
 # --- reading the built site ------------------------------------------------------------------
 

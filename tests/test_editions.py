@@ -15,7 +15,7 @@ from generator.content.model import Blip, HistoryEntry, Radar, Segment
 from generator.domain.editions import snapshot
 from generator.domain.review import review
 from generator.outputs.review_pdf import review_pdf_key
-from generator.render.urls import relative
+from generator.urls import relative
 
 RINGS = ("adopt", "trial", "assess", "hold")  # inner to outer
 

@@ -420,7 +420,7 @@ def test_tags_that_slug_alike_get_distinct_pages_and_no_link_is_broken(radar_dir
     assert len(pages) == len(tagged) + 2, pages  # five tags, 'shared' and 'only-retired'
     assert "a-b.html" in pages and "shared.html" in pages and "only-retired.html" in pages
     for ident, tag in tagged.items():
-        from generator.render import urls
+        from generator import urls
 
         page = (out / urls.tag_url(tag)).read_text(encoding="utf-8")
         assert f"blips/{ident}.html" in page, tag
@@ -430,13 +430,13 @@ def test_tags_that_slug_alike_get_distinct_pages_and_no_link_is_broken(radar_dir
     assert "blips/gone.html" in (out / "tags/only-retired.html").read_text(encoding="utf-8")
     # the filter's values are the same ids, so filtering by 'a&b' does not also show 'a b'
     index = (out / "index.html").read_text(encoding="utf-8")
-    from generator.render import urls
+    from generator import urls
 
     assert f'value="{urls.tag_id("a&b")}"' in index and f'value="{urls.tag_id("a b")}"' in index
 
 
 def test_tag_ids_are_stable_and_distinct():
-    from generator.render.urls import tag_id
+    from generator.urls import tag_id
 
     assert tag_id("privacy") == "privacy" and tag_id("a-b") == "a-b"
     ids = [tag_id(t) for t in ("a&b", "a b", "a-b", "数据", "隐私", "x" * 70, "x" * 71)]
@@ -502,8 +502,8 @@ def test_theme_template_linked_out_of_the_radar_is_refused_by_check_and_loader(r
     import jinja2
     import pytest
     from conftest import RADAR_YAML
-    from generator.content.theme import Theme
 
+    from generator.content.theme import Theme
     from generator.render.sandbox import ContainedLoader
 
     outside = tmp_path / "outside.html"

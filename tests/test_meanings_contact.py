@@ -8,8 +8,8 @@ from pathlib import Path
 
 from conftest import ROOT, run_radar
 
+from generator import urls
 from generator.content.load import load
-from generator.render import urls
 
 
 def test_ring_meanings_beside_the_radar_and_on_every_blip_page(sample_site: Path):

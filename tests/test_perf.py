@@ -7,7 +7,7 @@ import posixpath
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from generator.render import urls
+from generator import urls
 
 SEGMENT = st.sampled_from(["a", "b", "blips", "editions", "2026-Q1", "x.html", ".", "..", ""])
 PATH = st.lists(SEGMENT, min_size=1, max_size=4).map("/".join)

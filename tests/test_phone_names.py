@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from generator.render import urls
+from generator import urls
 
 PHONE = {"width": 375, "height": 812}
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run_radar
 
+from generator import urls
 from generator.content.load import load
 from generator.domain.views import EditionView
-from generator.render import urls
 
 
 @pytest.fixture(scope="module")

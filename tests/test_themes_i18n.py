@@ -18,8 +18,8 @@ import pytest
 from conftest import ROOT, run_radar
 from matplotlib.image import imread
 
+from generator import urls
 from generator.i18n import catalogues
-from generator.render import urls
 
 # The site's interface text (groups such as new. and serve. are for the commands), by key and language.
 STRINGS = {

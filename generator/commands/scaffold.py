@@ -29,7 +29,7 @@ from ..content.model import Radar
 from ..content.problems import choices
 from ..content.schema import INITIATIVE_STATUSES
 from ..i18n import Translator, translator
-from ..render.urls import slug
+from ..urls import slug
 
 MAX_SLUG = 60
 

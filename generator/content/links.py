@@ -14,7 +14,7 @@ import difflib
 import posixpath
 from urllib.parse import unquote
 
-from ..render import urls
+from .. import urls
 from .folders import ASSETS_DIR
 from .model import Radar, Reference
 from .problems import ERROR, WARNING, Problems

@@ -13,7 +13,7 @@ import unicodedata
 
 from anyascii import anyascii
 
-from ..render.urls import slug
+from ..urls import slug
 
 # Symbols that tell technologies apart ('C', 'C#', 'C++'); elsewhere they are dropped like punctuation.
 _SYMBOLS = ((re.compile(r"(?<=[A-Za-z0-9])\+\+"), " plus plus "), (re.compile(r"(?<=[A-Za-z0-9])#"), " sharp "))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..render.urls import slug
+from ..urls import slug
 
 BYOR_RINGS = ("adopt", "trial", "assess", "hold")
 DEFAULT_ALIASES = {"caution": "hold"}

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
+from .. import urls
 from ..domain.editions import MOVED_IN, MOVED_OUT, NEW, RETIRED, UNCHANGED
 from ..domain.review import Review
 from ..i18n import translator
-from ..render import urls
 from ..render.site import Maker, Site, output_files
 from . import picture
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .. import urls
 from ..domain.geometry import Frame
-from ..render import urls
 from ..render.capability_pages import capability_data
 from ..render.site import Site, output
 from . import picture

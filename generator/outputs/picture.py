@@ -31,7 +31,7 @@ from matplotlib.textpath import TextPath  # noqa: E402
 
 from ..domain.geometry import PAD, Dot, Frame  # noqa: E402
 from ..domain.layout import BASE_RADIUS, BLIP_R  # noqa: E402
-from ..render.urls import blip_url  # noqa: E402
+from ..urls import blip_url  # noqa: E402
 
 matplotlib.rcParams.update(
     {

@@ -15,11 +15,11 @@ import matplotlib.image as mpimg
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
+from .. import urls
 from ..domain import review as review_model
 from ..domain.editions import UNCHANGED
 from ..domain.review import Review
 from ..i18n import translator
-from ..render import urls
 from ..render.site import Site, output
 from . import charts, picture, review_text
 from .cache import cached

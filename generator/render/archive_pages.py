@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from . import urls
+from .. import urls
 from .site import Page, Site, page_family
 
 

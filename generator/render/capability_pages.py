@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import urls
 from ..content.model import Axis, Blip, CapabilityModel, Cell, Initiative, Score
 from ..content.schema import SCORE_STATUSES
 from ..domain.editions import Standing
-from . import urls
 from .site import Page, Site, page_family
 
 # The model asks for an information leaflet (bijsluiter) whenever an algorithm is used.  The cell

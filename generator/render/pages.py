@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .. import urls
 from ..domain.editions import RETIRED, Standing
-from . import urls
 from .site import Page, Site, page_family
 
 

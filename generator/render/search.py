@@ -12,8 +12,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
+from .. import urls
 from ..content.model import Blip
-from . import search_index, urls
+from . import search_index
 from .site import Page, Site, output, page_family
 
 GLOBAL = "RADAR_SEARCH_INDEX"

@@ -35,6 +35,7 @@ from typing import Any, TypeVar
 import jinja2
 from jinja2.sandbox import SecurityError
 
+from .. import urls
 from ..content.model import Radar
 from ..content.problems import Problem
 from ..content.schema import MAILBOX_RE
@@ -45,7 +46,7 @@ from ..domain.views import EditionView
 from ..i18n import translator
 from ..outputs import picture
 from ..outputs.cache import cache_folder
-from . import sandbox, urls
+from . import sandbox
 from .hyphenate import hyphenate
 
 T = TypeVar("T")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from .. import urls
 from ..content.model import Segment
-from . import urls
 from .site import Maker, Site, fallback_files, output
 
 

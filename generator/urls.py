@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 
-from ..content.slug import slug
+from .content.slug import slug
 
 INDEX = "index.html"
 RADAR_JSON = "radar.json"
