@@ -132,3 +132,13 @@ def test_an_impossible_port_is_a_clear_error(radar_dir: Path, given):
     result = run_radar("serve", "--source", str(radar_dir.root), "--port", given)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "is not a port number: give 0 to 65535" in result.stderr
+
+
+def test_a_template_that_raises_while_rendering_is_shown_at_its_line(served, radar_dir):
+    """Not only syntax errors: an error the theme's own code raises names the template and line, in the page."""
+    server, _ = served
+    template = "{% extends 'base.html' %}{% block main %}\n{{ 1 // 0 }}{% endblock %}\n"
+    radar_dir.write("themes/default/templates/blip.html", template)
+    status, page = server.wait_until("blips/edge.html", lambda s, t: "template error" in t)
+    assert status == 500 and "blip.html:2:1: template error: ZeroDivisionError" in page
+    assert "Traceback" not in "".join(server.errors)

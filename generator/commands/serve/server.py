@@ -12,7 +12,7 @@ import jinja2
 
 from ...content.problems import Problem
 from ...i18n import text
-from ...render.site import template_problem
+from ...render.site import template_frame, template_problem
 from .errorpage import error_page, inject
 from .localhost import GONE, GuardedHandler
 from .preview import Build, Preview
@@ -61,7 +61,7 @@ class Handler(GuardedHandler):
         except Exception as exc:  # noqa: BLE001 - a broken template or page family must not stop the preview
             problem = (
                 template_problem(exc)
-                if isinstance(exc, jinja2.TemplateError)
+                if isinstance(exc, jinja2.TemplateError) or template_frame(exc)
                 else Problem(
                     path,
                     1,
