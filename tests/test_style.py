@@ -1,4 +1,4 @@
-"""The code stays ruff clean: lint and format, as configured in pyproject.toml."""
+"""The code stays ruff clean (lint and format) and mypy clean, as configured in pyproject.toml."""
 
 import subprocess
 import sys
@@ -10,3 +10,8 @@ def test_ruff_lint_and_format_are_clean():
     for args in (["check", "."], ["format", "--check", "."]):
         result = subprocess.run([sys.executable, "-m", "ruff", *args], cwd=ROOT, capture_output=True, text=True)
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_finds_no_type_errors_in_the_generator():
+    result = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -169,7 +169,7 @@ def changes(base: Radar, head: Radar) -> list[Change]:
     for ident in sorted(set(base.blips) | set(head.blips)):
         before, after = base.blips.get(ident), head.blips.get(ident)
         if after is None:
-            result.append(Change(before, None, "removed"))
+            result.append(Change(base.blips[ident], None, "removed"))
             continue
         if before is None:
             result.append(Change(after, None, "added"))

@@ -48,7 +48,7 @@ COUNTS = {"quadrants": (2, 8), "rings": (2, 6)}
 
 # Parsed front matter per file, and its Markdown rendered (or only its links found) once asked for,
 # reused while the file is unchanged (the live preview reloads every file on every save).
-_parsed: dict[Path, tuple[tuple[int, int], Document | None, list, dict[str, tuple[str, str, tuple]]]] = {}
+_parsed: dict[Path, tuple[tuple[int, int, str], Document | None, list, dict[str, tuple[str, str, tuple]]]] = {}
 
 
 def load(source: Path, strict: bool = False, bodies: bool = True) -> tuple[Radar | None, Problems]:
@@ -194,7 +194,8 @@ def _segments(
     if entries and not low <= len(now) <= high:
         _where(problems, doc, kind, key=True)(problems.t(f"check.count_{kind}", low=low, high=high, count=len(now)))
     palette = theme.colors(kind[:-1], len(entries))
-    result, seen = [], set()
+    result: list[Segment] = []
+    seen: set[str] = set()
     for i, entry in enumerate(entries):
         what = problems.t(f"check.what_{kind[:-1]}", n=i + 1)
         f = read_fields(doc, (kind, i), entry, ENTRY_FIELDS, problems, strict, what)
@@ -245,7 +246,7 @@ def _load_capabilities(source: Path, radar: Radar, problems: Problems, strict: b
     fields = read_fields(doc, (), doc.data, CAPABILITIES_FIELDS, problems, strict, where)
     if fields is None:
         return None
-    axes = {}
+    axes: dict[str, list[Axis]] = {}
     for kind in ("columns", "rows"):
         axes[kind] = []
         for i, entry in enumerate(fields.get(kind, [])):
@@ -363,7 +364,7 @@ def _parse_cached(path: Path, problems: Problems) -> Document | None:
 
 
 # radar.yaml and capabilities.yaml, kept like the Markdown files while unchanged.
-_yaml_docs: dict[Path, tuple[tuple[int, int], Document | None, list]] = {}
+_yaml_docs: dict[Path, tuple[tuple[int, int, str], Document | None, list]] = {}
 
 
 def _read_yaml_cached(path: Path, problems: Problems) -> Document | None:

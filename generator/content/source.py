@@ -210,7 +210,7 @@ def _walk(path: Path, text: str, node: yaml.Node | None, problems: Problems, fir
 def _report_aliases(path: Path, text: str, problems: Problems, first_line: int) -> None:
     """Each alias (`*name`) at its own line and column; only run when the walk met one."""
     for event in yaml.parse(text, Loader=LOADER):
-        if isinstance(event, yaml.AliasEvent):
+        if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
             problems.add(
                 path,
                 first_line + event.start_mark.line,

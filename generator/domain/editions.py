@@ -28,6 +28,13 @@ class Standing:
     note: str  # the note written with this edition's change, if any
     returned: bool = False  # back on the radar after being retired
 
+    @property
+    def shown_ring(self) -> str:
+        """The ring of a blip on the radar: only standings with a ring are drawn and listed by ring."""
+        if self.ring is None:
+            raise ValueError(f"{self.blip.id} is retired in this edition: it has no ring to be shown in")
+        return self.ring
+
 
 def entry_at(blip: Blip, edition: str) -> HistoryEntry | None:
     current = None
@@ -53,7 +60,7 @@ def standing(blip: Blip, edition: str, editions: list[str], ring_index: dict[str
             continue
         previous = before.ring
         break
-    if entry.retired:
+    if entry.ring is None:  # retired in this edition
         return Standing(blip, None, RETIRED, previous, note)
     if previous is None:
         return Standing(blip, entry.ring, NEW, None, note)

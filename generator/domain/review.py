@@ -85,7 +85,7 @@ class Review:
         size = len(self.rings)
         grid = [[0] * (size + 1) for _ in range(size + 1)]
         for s in self.view.standings:
-            row = 0 if s.status == NEW else index[s.previous_ring] + 1
+            row = 0 if s.status == NEW or s.previous_ring is None else index[s.previous_ring] + 1
             col = size if s.ring is None else index[s.ring]
             grid[row][col] += 1
         return grid

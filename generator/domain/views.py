@@ -47,7 +47,7 @@ class EditionView:
         q = {s.id: s.index for s in self.radar.quadrants}
         r = self.ring_positions
         shown = [s for s in self.standings if s.ring is not None]
-        return sorted(shown, key=lambda s: (q[s.blip.quadrant], r[s.ring], s.blip.title.casefold(), s.blip.id))
+        return sorted(shown, key=lambda s: (q[s.blip.quadrant], r[s.shown_ring], s.blip.title.casefold(), s.blip.id))
 
     @cached_property
     def retired(self) -> list[Standing]:
@@ -66,7 +66,7 @@ class EditionView:
     def layout(self) -> Layout:
         q = {s.id: s.index for s in self.radar.quadrants}
         r = self.ring_positions
-        items = [Item(s.blip.id, q[s.blip.quadrant], r[s.ring], (_first_edition(s.blip),)) for s in self.on_radar]
+        items = [Item(s.blip.id, q[s.blip.quadrant], r[s.shown_ring], (_first_edition(s.blip),)) for s in self.on_radar]
         return layout(items, len(self.radar.quadrants), len(self.rings))
 
     def frame(self, quadrant: int | None = None) -> Frame:
@@ -87,10 +87,10 @@ class EditionView:
                 continue  # listed in the legend, not drawn
             n = self.numbers[b.id]
             x, y = self.layout.spots[b.id]
-            label = f"{n}. {b.title} — {self.radar.ring(s.ring).name}, {t('status_' + s.status)}"
+            label = f"{n}. {b.title} — {self.radar.ring(s.shown_ring).name}, {t('status_' + s.status)}"
             attrs = (
                 ("quadrant", b.quadrant),
-                ("ring", s.ring),
+                ("ring", s.shown_ring),
                 ("status", s.status),
                 ("tags", " ".join(slug(tag) for tag in b.tags)),  # slugs: a tag may hold spaces
                 ("cells", " ".join(b.capabilities)),
@@ -111,7 +111,7 @@ class EditionView:
         # One pass over the blips, computed once: the home, quadrant and archive pages all ask for it.
         cells: dict[tuple[str, str], list[Standing]] = {}
         for s in self.on_radar:
-            ring = self.rings[self.ring_positions[s.ring]].id
+            ring = self.rings[self.ring_positions[s.shown_ring]].id
             cells.setdefault((s.blip.quadrant, ring), []).append(s)
         return [
             (quadrant, [(ring, cells.get((quadrant.id, ring.id), [])) for ring in self.rings])

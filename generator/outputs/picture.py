@@ -22,10 +22,11 @@ import matplotlib
 
 matplotlib.use("Agg")
 import numpy as np  # noqa: E402
+from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.collections import EllipseCollection, PatchCollection  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.font_manager import FontProperties  # noqa: E402
-from matplotlib.patches import Arc, Circle, PathPatch, Wedge  # noqa: E402
+from matplotlib.patches import Arc, Circle, Patch, PathPatch, Wedge  # noqa: E402
 from matplotlib.path import Path as MPath  # noqa: E402
 from matplotlib.textpath import TextPath  # noqa: E402
 
@@ -53,7 +54,7 @@ STATUS_MARK = "#1d2329"
 DIGITS = FontProperties(family="DejaVu Sans", weight="bold")
 
 
-def _figure(frame: Frame) -> tuple[Figure, object]:
+def _figure(frame: Frame) -> tuple[Figure, Axes]:
     x0, x1, y0, y1 = frame.bounds()
     fig = Figure(figsize=((x1 - x0) * INCH_PER_UNIT, (y1 - y0) * INCH_PER_UNIT), dpi=72)
     ax = fig.add_axes((0, 0, 1, 1))
@@ -85,7 +86,7 @@ def _figure(frame: Frame) -> tuple[Figure, object]:
     return fig, ax
 
 
-def _quadrant_labels(ax, frame: Frame) -> None:
+def _quadrant_labels(ax: Axes, frame: Frame) -> None:
     """Quadrant names in the picture's corners (or edges), in the quadrant's colour, aligned inward."""
     g = frame.geometry
     x0, x1, y0, y1 = frame.bounds()
@@ -101,7 +102,7 @@ def _quadrant_labels(ax, frame: Frame) -> None:
         ax.text(x, y, name, ha=ha, va=va, fontsize=10, color=color, fontweight="bold")
 
 
-def _ring_labels(ax, frame: Frame) -> None:
+def _ring_labels(ax: Axes, frame: Frame) -> None:
     """Ring names where no blip can be: in the corridor the layout keeps free along the label axis,
     or, when zoomed on one quadrant, just outside the quadrant's most horizontal edge."""
     g = frame.geometry
@@ -270,7 +271,7 @@ def raster(frame: Frame, dots: list[Dot], fmt: str, title: str = "") -> bytes:
             ),
             autolim=False,
         )
-        marks = []
+        marks: list[Patch] = []
         for d in dots:
             if d.status == "new":
                 marks.append(Circle((d.x, d.y), 1.22 * BLIP_R))

@@ -8,6 +8,7 @@ build stays linear in the number of blips.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -106,7 +107,7 @@ def _build_index(site: Site) -> CapabilityIndex:
         cell.change = score_change(cell.cell, radar.edition)
     on_radar = {s.blip.id for s in view.on_radar}
     ring_index = {r.id: r.index for r in radar.rings}
-    by_ring = sorted(view.on_radar, key=lambda s: (ring_index[s.ring], s.blip.title.casefold(), s.blip.id))
+    by_ring = sorted(view.on_radar, key=lambda s: (ring_index[s.shown_ring], s.blip.title.casefold(), s.blip.id))
     for s in by_ring:  # a cell lists its technologies inner ring first, as leadership reads them
         for cid in s.blip.capabilities:
             cells[cid].on_radar.append(s)
@@ -161,7 +162,7 @@ def capability_pages(site: Site) -> Iterator[Page]:
     for cid, info in index.cells.items():
         path = urls.cell_url(cid)
         label = site.t("cell_picture", title=info.cell.title)
-        svg = site.radar_svg(site.current, path, keep=lambda b, cid=cid: cid in b.capabilities, label=label)
+        svg = site.radar_svg(site.current, path, keep=functools.partial(_in_cell, cid), label=label)
         yield Page(path, "cell.html", {"info": info, "index": index, "svg": svg})
 
 
@@ -174,6 +175,10 @@ def initiative_pages(site: Site) -> Iterator[Page]:
     yield Page(urls.INITIATIVES, "initiatives.html", {"initiative_blips": blips})
     for iid, initiative in site.radar.initiatives.items():
         yield Page(urls.initiative_url(iid), "initiative.html", {"initiative": initiative, "blips": blips[iid]})
+
+
+def _in_cell(cid: str, blip: Blip) -> bool:
+    return cid in blip.capabilities
 
 
 def _initiative_blips(site: Site) -> dict[str, list[Blip]]:

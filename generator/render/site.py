@@ -167,7 +167,7 @@ def template_problem(exc: BaseException) -> Problem:
         name, line = template_frame(exc) or ("template", 1)
         return Problem(name, line, 1, f"template error: {type(exc).__name__}: {exc}")
     name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "template"
-    line = getattr(exc, "lineno", None)
+    line = getattr(exc, "lineno", None) or 0
     if not line:  # raised while rendering (a refused attribute, an undefined name): where the template was
         name, line = template_frame(exc) or (name, 1)
     message = f"template error: {exc}"
