@@ -20,13 +20,13 @@ from ..content.folders import BLIPS_DIR, CONTENT_FOLDERS, RADAR_FILE
 from ..content.load import load
 from ..content.model import Blip, Radar
 from ..content.problems import Problems, report
+from ..content.schema import edited_fields
 from ..content.source import read_front_matter_file
 from ..domain.editions import entry_at
 from ..i18n import Said, translator
 from ..outputs.mdtable import md_table
 
 CONTENT = CONTENT_FOLDERS  # what a build reads; everything else stays in git
-EDITED_FIELDS = ("title", "summary", "quadrant", "tags", "capabilities", "initiatives", "algorithm", "leaflet")
 
 
 class GitError(Said):
@@ -174,7 +174,7 @@ def changes(base: Radar, head: Radar) -> list[Change]:
         if before is None:
             result.append(Change(after, None, "added"))
             continue
-        edited = tuple(f for f in EDITED_FIELDS if getattr(before, f) != getattr(after, f))
+        edited = tuple(f for f in edited_fields() if getattr(before, f) != getattr(after, f))
         if before.body_text != after.body_text:
             edited += ("text",)
         if _retired(after) and not _retired(before):

@@ -483,18 +483,14 @@ def _blip(
     if not ok:
         return None
     html, text, references = _body(path, bodies)
-    return Blip(
-        id=path.stem,
-        title=f["title"],
-        quadrant=f["quadrant"],
-        ring=f["ring"],
-        source=problems.relative(path),
-        summary=f.get("summary", ""),
-        tags=tuple(dict.fromkeys(t.lower() for t in f.get("tags", []))),
-        capabilities=_check_ids(
+    made = {  # the fields that need more than their checked value; every other field goes in as read
+        "id": path.stem,
+        "source": problems.relative(path),
+        "tags": tuple(dict.fromkeys(t.lower() for t in f.get("tags", []))),
+        "capabilities": _check_ids(
             problems, doc, "capabilities", f.get("capabilities", []), _cell_ids(radar), problems.t("check.noun_cell")
         ),
-        initiatives=_check_ids(
+        "initiatives": _check_ids(
             problems,
             doc,
             "initiatives",
@@ -502,15 +498,17 @@ def _blip(
             list(radar.initiatives),
             problems.t("check.noun_initiative"),
         ),
-        history=history,
-        algorithm=bool(f.get("algorithm")),
-        featured=f.get("featured", True) is not False,
-        leaflet=leaflet,
-        contact=_contact(doc, f, problems),
-        body_html=html,
-        body_text=text,
-        references=references,
-    )
+        "history": history,
+        "algorithm": bool(f.get("algorithm")),
+        "featured": f.get("featured", True) is not False,
+        "leaflet": leaflet,
+        "contact": _contact(doc, f, problems),
+        "body_html": html,
+        "body_text": text,
+        "references": references,
+    }
+    plain = {name: f[name] for name in BLIP_FIELDS if name in f and name not in made}
+    return Blip(**plain, **made)
 
 
 def _history(doc: Document, f: dict, radar: Radar, problems: Problems, strict: bool) -> tuple[HistoryEntry, ...]:

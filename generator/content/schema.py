@@ -116,6 +116,17 @@ BLIP_FIELDS = _fields(
     ),
 )
 
+# Fields whose change is a ring move (shown as moved/retired), not an edit: every other field is an edit.
+MOVE_FIELDS = ("ring", "history")
+# Sub-tables of a blip field: radar.json writes them field by field in their table's order.
+BLIP_PARTS = {"leaflet": LEAFLET_FIELDS, "history": HISTORY_FIELDS}
+
+
+def edited_fields() -> tuple[str, ...]:
+    """The blip fields `radar diff` reports as edited: the table's, read when asked (a new field counts at once)."""
+    return tuple(name for name in BLIP_FIELDS if name not in MOVE_FIELDS)
+
+
 INITIATIVE_FIELDS = _fields(
     Field("title", TEXT, True, "Name of the initiative.", "title: No More Ransom"),
     Field("lead", TEXT, True, "Team or role that leads it.", "lead: Team High Tech Crime"),

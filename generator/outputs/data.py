@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from .. import urls
+from ..content.schema import BLIP_FIELDS, BLIP_PARTS
 from ..domain.geometry import Frame
 from ..render.capability_pages import capability_data
 from ..render.site import Site, output
@@ -29,28 +30,9 @@ def radar_data(site: Site) -> dict[str, Any]:
     for blip in radar.blips.values():
         entry = {
             "id": blip.id,
-            "title": blip.title,
-            "quadrant": blip.quadrant,
-            "ring": blip.ring,
-            "summary": blip.summary,
-            "tags": list(blip.tags),
-            "capabilities": list(blip.capabilities),
-            "initiatives": list(blip.initiatives),
-            "algorithm": blip.algorithm,
-            "leaflet": None
-            if blip.leaflet is None
-            else {
-                "purpose": blip.leaflet.purpose,
-                "owner": blip.leaflet.owner,
-                "published": blip.leaflet.published,
-                "risks": list(blip.leaflet.risks),
-                "measures": list(blip.leaflet.measures),
-            },
+            **blip_data(blip),
             "url": urls.blip_url(blip.id),
             "source": blip.source,
-            "history": [
-                {"edition": h.edition, "ring": h.ring, "retired": h.retired, "note": h.note} for h in blip.history
-            ],
             "on_radar": blip.id in placed,
         }
         entry.update(
@@ -77,6 +59,20 @@ def radar_data(site: Site) -> dict[str, Any]:
         "blips": blips,
         **capability_data(site),  # the capability model, scores and initiatives with their links
     }
+
+
+def blip_data(blip: Any) -> dict[str, Any]:
+    """Every field of the schema's blip table, in its order: a field added there is in radar.json at once."""
+    return {name: _plain(getattr(blip, name), BLIP_PARTS.get(name)) for name in BLIP_FIELDS}
+
+
+def _plain(value: Any, table: dict | None = None) -> Any:
+    """JSON's kinds: tuples as lists, a part (leaflet, history entry) as its table's fields."""
+    if isinstance(value, tuple):
+        return [_plain(v, table) for v in value]
+    if table is not None and value is not None:
+        return {name: _plain(getattr(value, name)) for name in table}
+    return value
 
 
 def _svg_size(frame: Frame) -> tuple[float, float]:
