@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run_radar
 
+from generator import urls
 from generator.content.load import load
 from generator.content.model import Radar
-from generator.render import search_index, urls
+from generator.render import search_index
 
 
 @pytest.fixture(scope="module")
