@@ -317,3 +317,20 @@ def test_a_real_radar_of_118_blips_passes_axe_and_the_outline_checks(browser, ax
         if o.headings.count(1) != 1:
             problems.append(f"{rel}: {o.headings.count(1)} <h1> elements")
     assert problems == [], "\n" + "\n".join(problems[:60])
+
+
+def test_an_imported_aoe_radar_passes_axe(browser, axe, tmp_path):
+    """AOE's radar through `radar import aoe`: technologies listed but not drawn, Markdown from others,
+    colours moved to pass contrast, nine releases in the archive."""
+    import realdata
+
+    source = tmp_path / "src"
+    imported = run_radar("import", "aoe", str(realdata.DATA / "aoe-techradar"), "--source", str(source))
+    assert imported.returncode == 0, imported.stderr
+    out = tmp_path / "site"
+    result = run_radar("build", "--source", str(source), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    problems = []
+    for rel in ("index.html", "blips/playwright.html", "blips/nosql.html", "editions/2019-Q4/index.html"):
+        problems += _violations(browser, axe, (out / rel).as_uri(), f"aoe {rel}")
+    assert problems == [], "\n" + "\n".join(problems[:60])
