@@ -51,6 +51,7 @@ INCH_PER_UNIT = 9 / (2 * (BASE_RADIUS + PAD))  # a radar of base size fills 9 in
 AXIS_COLOR = "#5f6b76"
 TEXT_COLOR = "#1d2329"
 STATUS_MARK = "#1d2329"
+MAX_PIXELS = 4096  # the raster's side, at most
 DIGITS = FontProperties(family="DejaVu Sans", weight="bold")
 
 
@@ -286,7 +287,9 @@ def raster(frame: Frame, dots: list[Dot], fmt: str, title: str = "") -> bytes:
         size = min(1.05, 2.3 / digits) * BLIP_R
         ax.add_artist(PathPatch(_numbers_path(dots, size), facecolor="white", edgecolor="none", transform=ax.transData))
     x0, x1, _, _ = frame.bounds()
-    dpi = min(150.0, 9000 / ((x1 - x0) * INCH_PER_UNIT))  # keep very large radars under 9000 px
+    # At most MAX_PIXELS square: a slide or a page cannot show more (at ten thousand blips the PNG was
+    # 7135 px and 22 MB); the PDF stays vector and sharp at any size.
+    dpi = min(150.0, MAX_PIXELS / ((x1 - x0) * INCH_PER_UNIT))
     return _save(fig, fmt, dpi=dpi)
 
 

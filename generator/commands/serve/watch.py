@@ -17,7 +17,7 @@ from ...outputs.write import OutputError
 from .preview import Build, Preview
 
 WATCHED = CONTENT_FOLDERS  # assets/ too: the site copies them
-DEBOUNCE = 0.1
+DEBOUNCE = 0.02  # an editor's save (write, rename) takes milliseconds; the rebuild itself dominates
 
 
 class Watcher:
