@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from generator import urls
@@ -43,3 +43,41 @@ def test_radar_png_of_a_huge_radar_is_capped_in_size():
     png = picture.raster(frame, [], "png")
     width, height = struct.unpack(">II", png[16:24])  # the IHDR chunk
     assert max(width, height) <= picture.MAX_PIXELS and max(width, height) > picture.MAX_PIXELS * 0.9
+
+
+def _place_all_at_once(items, geometry):
+    """The placement before segments were placed one by one: one grid for the whole radar."""
+    import random
+
+    from generator.domain import layout
+
+    grid, spots = layout._Grid(), {}
+    for item in sorted(items, key=lambda i: (i.priority, i.id)):
+        rng = random.Random(layout._seed(item.id))
+        for _ in range(layout.TRIES):
+            spot = layout._candidate(rng, geometry, item.quadrant, item.ring)
+            if spot is not None and grid.free(*spot):
+                grid.add(*spot)
+                spots[item.id] = (round(spot[0], 4), round(spot[1], 4))
+                break
+        else:
+            return spots, item
+    return spots, None
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(2, 8), st.integers(2, 6), st.lists(st.tuples(st.integers(0, 7), st.integers(0, 5)), max_size=150))
+def test_segments_placed_one_by_one_land_where_one_grid_puts_them(quadrants, rings, where):
+    """Layout places each (quadrant, ring) segment on its own (and reuses unchanged ones); the spots and
+    the ring growth are exactly those of one grid over the whole radar."""
+    from generator.domain import layout
+
+    items = [layout.Item(f"b{i}", q % quadrants, r % rings, (f"2026-Q{1 + i % 4}",)) for i, (q, r) in enumerate(where)]
+    segmented = layout.layout(items, quadrants, rings)
+    real = layout._place
+    try:
+        layout._place = _place_all_at_once
+        whole = layout.layout(items, quadrants, rings)
+    finally:
+        layout._place = real
+    assert segmented == whole

@@ -14,6 +14,7 @@ import hashlib
 import math
 import random
 from dataclasses import dataclass
+from functools import lru_cache
 
 BLIP_R = 1.0
 GAP = 0.4
@@ -131,9 +132,38 @@ def _candidate(rng: random.Random, geometry: Geometry, quadrant: int, ring: int)
 
 
 def _place(items: list[Item], geometry: Geometry) -> tuple[dict[str, tuple[float, float]], Item | None]:
+    """Every item's spot, segment by segment, or the first item (in placement order) that found none.
+
+    Segments never interact: a spot keeps CLEAR from its ring borders and quadrant axes, and
+    2 * CLEAR is more than the distance two blips keep, so a blip can never be refused for one
+    in another segment.  Placing each segment on its own therefore gives the same spots, and lets
+    a segment whose blips did not change be reused: a ring move in the live preview places two
+    segments again, not the radar, and the editions of an archive share unchanged segments.
+    """
+    ordered = sorted(items, key=lambda i: (i.priority, i.id))
+    segments: dict[tuple[int, int], list[Item]] = {}
+    for item in ordered:
+        segments.setdefault((item.quadrant, item.ring), []).append(item)
+    spots: dict[str, tuple[float, float]] = {}
+    failures = []
+    for members in segments.values():
+        placed, failed = _place_segment(tuple(members), geometry)
+        spots.update(placed)
+        if failed is not None:
+            failures.append(failed)
+    if failures:
+        return spots, min(failures, key=lambda i: (i.priority, i.id))
+    return {item.id: spots[item.id] for item in ordered}, None
+
+
+assert 2 * CLEAR >= 2 * BLIP_R + GAP, "segments must not interact for _place to place them one by one"
+
+
+@lru_cache(maxsize=4096)
+def _place_segment(items: tuple[Item, ...], geometry: Geometry) -> tuple[dict[str, tuple[float, float]], Item | None]:
     grid = _Grid()
     spots: dict[str, tuple[float, float]] = {}
-    for item in sorted(items, key=lambda i: (i.priority, i.id)):
+    for item in items:
         rng = random.Random(_seed(item.id))
         for _ in range(TRIES):
             spot = _candidate(rng, geometry, item.quadrant, item.ring)
