@@ -53,9 +53,15 @@ def languages() -> tuple[str, ...]:
 
 def chain(language: str) -> list[str]:
     """Where to look for a language's words: itself, its shorter tags (nl-BE -> nl), then English."""
+    return list(_chain(language))
+
+
+@cache
+def _chain(language: str) -> tuple[str, ...]:
+    """`chain`, worked out once per language: a build looks up tens of thousands of words."""
     parts = language.lower().split("-")
     found = ["-".join(parts[:n]) for n in range(len(parts), 0, -1)]
-    return [code for code in dict.fromkeys([*found, FALLBACK]) if code in catalogues()]
+    return tuple(code for code in dict.fromkeys([*found, FALLBACK]) if code in catalogues())
 
 
 class _Keep(dict):
@@ -71,7 +77,7 @@ def text(language: str, key: str, /, **values: object) -> str:
     A key missing from every file shows as the key itself rather than a traceback in front of an author;
     tests/test_locales.py keeps that from happening.
     """
-    for code in chain(language):
+    for code in _chain(language):
         words = catalogues()[code].get(key)
         if words is not None:
             break

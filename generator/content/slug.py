@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked for every tag of every blip on every page that lists it
 def slug(text: str, limit: int = 60, fallback: str = "x") -> str:
     """An id a file name and a URL can hold: ASCII lowercase, digits and hyphens, at most `limit` long
     ('Spraakherkenning & AI' -> 'spraakherkenning-ai'), so free text (titles, tags) can never climb out
