@@ -483,7 +483,7 @@ def _blip(
     if not ok:
         return None
     html, text, references = _body(path, bodies)
-    made = {  # the fields that need more than their checked value; every other field goes in as read
+    made: dict[str, Any] = {  # the fields that need more than their checked value; the others go in as read
         "id": path.stem,
         "source": problems.relative(path),
         "tags": tuple(dict.fromkeys(t.lower() for t in f.get("tags", []))),
