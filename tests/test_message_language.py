@@ -197,3 +197,18 @@ def test_a_language_that_is_not_a_bcp47_code_is_reported_at_its_line(tmp_path: P
         result.stderr
     )
     assert "Traceback" not in result.stderr
+
+
+def test_radar_new_says_its_errors_in_the_radars_language(tmp_path: Path):
+    dutch = _dutch_radar(tmp_path / "nl")
+    result = run_radar("new", "--no-input", "--title", "Iets", "--ring", "beproefen", "--source", str(dutch))
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert "fout: ring 'beproefen' voor --ring bestaat niet: bedoelde je 'beproeven'? geldige keuzes: adopteren," in (
+        result.stderr
+    )
+    assert any(line.startswith("fout: --quadrant is verplicht (geldige keuzes: ") for line in lines), lines
+    english = _english_radar(tmp_path / "en")
+    result = run_radar("new", "--no-input", "--title", "Thing", "--ring", "trail", "--source", str(english))
+    assert "error: unknown ring 'trail' for --ring: did you mean 'trial'? valid choices: adopt," in result.stderr
+    assert "error: --quadrant is required (valid choices: data, tools, platforms, methods)" in result.stderr

@@ -28,14 +28,51 @@ from ..content.load import load
 from ..content.model import Radar
 from ..content.problems import choices
 from ..content.schema import INITIATIVE_STATUSES
-from ..i18n import Translator, translator
+from ..i18n import Translator, text, translator
 from ..urls import slug
 
 MAX_SLUG = 60
 
 
 class Abort(Exception):
-    """An answer that cannot be used; the message says why and what is valid."""
+    """Answers that cannot be used: each part a locale key with its values, said in the radar's language.
+
+    A value with a `text(language)` method (a noun, the choices sentence) is put into words at that time.
+    """
+
+    def __init__(self, key: str = "", /, **values: object) -> None:
+        self.parts: list[tuple[str, dict[str, object]]] = [(key, values)] if key else []
+        super().__init__(key)
+
+    def lines(self, language: str) -> list[str]:
+        said = []
+        for key, values in self.parts:
+            words = {k: v.text(language) if hasattr(v, "text") else v for k, v in values.items()}
+            said.append(text(language, "cli.error", message=text(language, key, **words)))
+        return said
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word from the locale files, chosen now and said in the radar's language later."""
+
+    key: str
+
+    def text(self, language: str) -> str:
+        return text(language, self.key)
+
+
+@dataclass(frozen=True)
+class Valid:
+    """The 'did you mean ...? valid choices: ...' sentence, said in the radar's language later."""
+
+    valid: tuple[str, ...]
+    given: object = None
+    around: bool = False  # in brackets after a message: " (valid choices: ...)"
+
+    def text(self, language: str) -> str:
+        said = choices(self.valid, self.given, language)
+        return f" ({said})" if self.around else said
 
 
 @dataclass(frozen=True)
@@ -54,9 +91,9 @@ class Question:
     choices: list[Choice] | None = None
     many: bool = False
     default: str = ""
-    noun: str = ""  # for messages: "unknown <noun> 'x'"
+    noun: str = ""  # locale key of the noun in messages ("unknown <noun> 'x'"); check.noun_<key> otherwise
     answer: object = None
-    errors: list[str] = field(default_factory=list)
+    errors: list[tuple[str, dict[str, object]]] = field(default_factory=list)  # locale key, values
 
 
 def slugify(title: str) -> str:
@@ -100,17 +137,23 @@ def _validate(q: Question, given: object) -> None:
         text = " ".join(str(given).split())
         shown = not_utf8(text)
         if shown is not None:
-            q.errors.append(f"--{q.option} is not UTF-8 text: '{shown}'; write it in UTF-8")
+            q.errors.append(("new.not_utf8_option", {"option": q.option, "shown": shown}))
             return
         if q.required and not text:
-            q.errors.append(f"--{q.option} must not be empty")
+            q.errors.append(("new.option_empty", {"option": q.option}))
         q.answer = text
         return
     valid = [c.id for c in q.choices]
     values = given if isinstance(given, list) else [given]
     for value in values:
         if value not in valid:
-            q.errors.append(f"unknown {q.noun or q.key} '{value}' for --{q.option}: {choices(valid, value)}")
+            noun = Word(q.noun or f"check.noun_{q.key}")
+            q.errors.append(
+                (
+                    "new.unknown_choice",
+                    {"noun": noun, "value": value, "option": q.option, "choices": Valid(tuple(valid), value)},
+                )
+            )
     q.answer = values if q.many else values[0]
 
 
@@ -120,12 +163,12 @@ def _ask_line(prompt: str, stdin: TextIO, stdout: TextIO) -> str:
     try:
         line = stdin.readline()
     except (OSError, ValueError, UnicodeDecodeError) as exc:  # closed, unreadable or not UTF-8
-        raise Abort(f"no answer (standard input cannot be read: {exc}): nothing written") from exc
+        raise Abort("new.stdin_unreadable", error=exc) from exc
     if not line:
-        raise Abort("no answer (end of input): nothing written")
+        raise Abort("new.no_answer")
     shown = not_utf8(line)
     if shown is not None:
-        raise Abort(f"the answer is not UTF-8 text: '{shown.strip()}'; nothing written")
+        raise Abort("new.answer_not_utf8", shown=shown.strip())
     return line.strip()
 
 
@@ -177,7 +220,7 @@ def fill(
     stdout: TextIO,
 ) -> None:
     """Take options first; ask for what is missing when interactive, else report it with its choices."""
-    missing = []
+    missing: list[tuple[str, dict[str, object]]] = []
     for q in questions:
         value = given.get(q.key)
         if value not in (None, []):
@@ -185,13 +228,15 @@ def fill(
         elif interactive:
             q.answer = _ask(q, t, stdin, stdout)
         elif q.required:
-            valid = f" ({choices([c.id for c in q.choices])})" if q.choices else ""
-            missing.append(f"--{q.option} is required{valid}")
+            valid = Valid(tuple(c.id for c in q.choices), around=True) if q.choices else ""
+            missing.append(("new.option_required", {"option": q.option, "choices": valid}))
         else:
             q.answer = [] if q.many else q.default
     errors = [e for q in questions for e in q.errors] + missing
     if errors:
-        raise Abort("\nerror: ".join(errors))
+        abort = Abort()
+        abort.parts = errors
+        raise abort
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -245,17 +290,17 @@ def write_new(folder: Path, ident: str, content: str) -> Path:
     """
     other = _existing(folder, ident)
     if other is not None:
-        raise Abort(f"{other} already exists: edit that file, or choose another title")
+        raise Abort("new.exists", path=other)
     shown = not_utf8(content)
     if shown is not None:
-        raise Abort("the answers are not UTF-8 text; nothing written")
+        raise Abort("new.answers_not_utf8")
     data = content.encode("utf-8")
     path = folder / f"{ident}.md"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{ident}.", suffix=".tmp")
     except OSError as exc:
-        raise Abort(f"cannot write {path}: {exc.strerror}; nothing written") from exc
+        raise Abort("new.cannot_write", path=path, reason=exc.strerror) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             umask = os.umask(0)
@@ -264,9 +309,9 @@ def write_new(folder: Path, ident: str, content: str) -> Path:
             handle.write(data)
         os.link(tmp, path)
     except FileExistsError as exc:
-        raise Abort(f"{path} already exists: edit that file, or choose another title") from exc
+        raise Abort("new.exists", path=path) from exc
     except OSError as exc:
-        raise Abort(f"cannot write {path}: {exc.strerror}; nothing written") from exc
+        raise Abort("new.cannot_write", path=path, reason=exc.strerror) from exc
     finally:
         Path(tmp).unlink(missing_ok=True)
     return path
@@ -316,7 +361,7 @@ def _blip_questions(radar: Radar, note: str) -> list[Question]:
         Question("ring", "ring", choices=[Choice(r.id, r.name) for r in radar.rings]),
         Question("summary", "summary", required=False),
         Question(
-            "capabilities", "capability", False, [Choice(c.id, c.title) for c in cells], True, noun="capability cell"
+            "capabilities", "capability", False, [Choice(c.id, c.title) for c in cells], True, noun="check.noun_cell"
         ),
         Question(
             "initiatives",
@@ -324,7 +369,7 @@ def _blip_questions(radar: Radar, note: str) -> list[Question]:
             False,
             [Choice(i.id, i.title) for i in radar.initiatives.values()],
             True,
-            noun="initiative",
+            noun="check.noun_initiative",
         ),
         Question("note", "note", required=False, default=note),
     ]
@@ -340,10 +385,10 @@ def _initiative_questions(radar: Radar) -> list[Question]:
             "status",
             "status",
             choices=[Choice(s, t(f"initiative_{s}")) for s in INITIATIVE_STATUSES],
-            noun="initiative status",
+            noun="check.noun_initiative_status",
         ),
         Question(
-            "capabilities", "capability", False, [Choice(c.id, c.title) for c in cells], True, noun="capability cell"
+            "capabilities", "capability", False, [Choice(c.id, c.title) for c in cells], True, noun="check.noun_cell"
         ),
     ]
 
@@ -355,13 +400,15 @@ FOR_INITIATIVES_ONLY = ("lead", "status")
 def new(args: argparse.Namespace, stdin: TextIO | None = sys.stdin, stdout: TextIO = sys.stdout) -> int:
     """`radar new [initiative]`: ask or take the fields, write the file, print the next steps."""
     kind = args.kind
+    language = "en"  # until radar.yaml says the radar's language
     try:
         _check_options(args, kind)
         radar = _radar(args.source)
+        language = radar.language
         t = translator(radar.language)
         if stdin is None or stdin.closed:  # started with standard input closed (`radar new <&-`)
             if args.interactive:
-                raise Abort("--interactive needs answers, but standard input is closed; give the options instead")
+                raise Abort("new.stdin_closed")
             interactive, stdin = False, io.StringIO()
         else:
             interactive = args.interactive or (not args.no_input and stdin.isatty())
@@ -376,10 +423,10 @@ def new(args: argparse.Namespace, stdin: TextIO | None = sys.stdin, stdout: Text
         answers = {q.key: q.answer for q in questions}
         ident = slugify(str(answers["title"]))
         if not ident:
-            raise Abort(f"the title '{answers['title']}' has no letters or digits to make a file name from")
+            raise Abort("new.no_letters", title=answers["title"])
         path = write_new(folder, ident, render(radar, answers))
     except Abort as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print("\n".join(exc.lines(language)), file=sys.stderr)
         return 1
     stdout.write(next_steps(radar, path, args.source, str(answers["title"]), kind))
     return 0
@@ -394,7 +441,7 @@ def _check_options(args: argparse.Namespace, kind: str) -> None:
     wrong = FOR_INITIATIVES_ONLY if kind == "blip" else FOR_BLIPS_ONLY
     used = [f"--{o}" for o in wrong if getattr(args, o, None) not in (None, [])]
     if used:
-        raise Abort(f"{', '.join(used)} cannot be used with 'radar new {kind}'")
+        raise Abort("new.wrong_options", options=", ".join(used), kind=kind)
 
 
 def _radar(source: Path) -> Radar:
@@ -402,7 +449,7 @@ def _radar(source: Path) -> Radar:
     radar, problems = load(source)
     if radar is None:
         where = "\n".join(p.text() for p in problems.sorted())
-        raise Abort(f"the radar configuration cannot be read, fix it first:\n{where}")
+        raise Abort("new.no_config", problems=where)
     return radar
 
 
