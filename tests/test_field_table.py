@@ -65,3 +65,17 @@ def test_a_field_added_to_the_table_reaches_the_model_radar_json_and_the_diff(tm
     assert head is not None
     (change,) = gitbase.changes(base, head)
     assert change.kind == "edited" and change.fields == ("owner_team",)
+
+
+def test_radar_new_writes_fields_of_the_table_in_its_order(tmp_path: Path):
+    import yaml
+
+    from generator.commands.scaffold import blip_text as new_blip
+
+    radar, _ = load(RadarDir(tmp_path).root)
+    assert radar is not None
+    answers = {"title": "T", "quadrant": "data", "ring": "trial", "summary": "", "note": "n"}
+    text = new_blip(radar, {**answers, "capabilities": [], "initiatives": []})
+    keys = list(yaml.safe_load(text.split("---")[1]))
+    assert keys == [name for name in schema.BLIP_FIELDS if name in keys]
+    assert {"title", "quadrant", "ring", "history"} <= set(keys)

@@ -27,7 +27,7 @@ from ..content.folders import BLIPS_DIR, INITIATIVES_DIR
 from ..content.load import load
 from ..content.model import Radar
 from ..content.problems import choices
-from ..content.schema import INITIATIVE_STATUSES
+from ..content.schema import BLIP_FIELDS, INITIATIVE_STATUSES
 from ..i18n import Translator, text, translator
 from ..urls import slug
 
@@ -245,21 +245,22 @@ def fill(
 def blip_text(radar: Radar, a: dict[str, object]) -> str:
     """The blip file: front matter in schema order, the first history entry, the body template."""
     ring_name = radar.ring(str(a["ring"])).name
-    lines = [
-        "---",
-        f"title: {yaml_scalar(str(a['title']))}",
-        f"quadrant: {a['quadrant']}",
-        f"ring: {a['ring']}",
-        f"summary: {yaml_scalar(str(a['summary']))}",
-        "tags: []",
-        f"capabilities: {yaml_list(a['capabilities'])}",  # type: ignore[arg-type]
-        f"initiatives: {yaml_list(a['initiatives'])}",  # type: ignore[arg-type]
-        "history:",
-        f"  - edition: {radar.edition}",
-        f"    ring: {a['ring']}",
-        f"    note: {yaml_scalar(str(a['note']))}",
-        "---",
+    written = {  # the fields `radar new` fills; the table (schema.BLIP_FIELDS) gives their order
+        "title": yaml_scalar(str(a["title"])),
+        "quadrant": str(a["quadrant"]),
+        "ring": str(a["ring"]),
+        "summary": yaml_scalar(str(a["summary"])),
+        "tags": "[]",
+        "capabilities": yaml_list(a["capabilities"]),  # type: ignore[arg-type]
+        "initiatives": yaml_list(a["initiatives"]),  # type: ignore[arg-type]
+        "history": f"\n  - edition: {radar.edition}\n    ring: {a['ring']}\n    note: {yaml_scalar(str(a['note']))}",
+    }
+    fields = [
+        f"{name}:" + ("" if written[name].startswith("\n") else " ") + written[name]
+        for name in BLIP_FIELDS
+        if name in written
     ]
+    lines = ["---", *fields, "---"]
     body = translator(radar.language)("new.blip_body", title=a["title"], ring=ring_name)
     return "\n".join(lines) + "\n" + body
 
