@@ -291,7 +291,7 @@ def test_base_with_file_names_that_are_not_utf8_or_hold_a_newline(repo):
     for args in (("diff", "HEAD"), ("check", "--base", "HEAD")):  # the working tree still holds them
         result = run_radar(*args, "--source", str(radar_dir.root))
         assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
-        assert "new\nline.md:1:1: the file name is the blip's id" in result.stderr
+        assert "new\\x0aline.md:1:1: the file name is the blip's id" in result.stderr  # escaped, one line
     git(root, "rm", "-q", "--", os.fsdecode(blips + b"/caf\xe9.md"), os.fsdecode(blips + b"/new\nline.md"))
     blip(radar_dir, "beta", ring="adopt", extra=history("edition: 2026-Q1, ring: adopt"))  # history rewritten
     checked = run_radar("check", "--base", "HEAD", "--source", str(radar_dir.root))
