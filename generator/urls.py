@@ -77,6 +77,16 @@ def edition_chart_url(edition: str) -> str:
     return f"editions/{edition}/moves-chart.svg"
 
 
+def compare_url(start: str, end: str) -> str:
+    """One edition against another: the pairs leadership asks for (previous quarter, a year earlier)."""
+    return f"editions/{end}/vs-{start}.html"
+
+
+ARCHIVE_CHART = "editions/counts-chart.svg"  # technologies per ring and per status over the editions
+TREND_CHART = "capabilities/score-trend.svg"  # every cell's score over the editions
+SLIDES = {"radar": "slides/radar.png", "summary": "slides/summary.png"}  # 16:9 images for a presentation
+
+
 def relative(target: str, page: str) -> str:
     """The link from `page` to `target`, both site-root paths: what `posixpath.relpath` gives, in time
     that does not grow with the site (a page of a big radar holds thousands of links; relpath makes

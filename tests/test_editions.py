@@ -14,7 +14,6 @@ from generator.content.load import load
 from generator.content.model import Blip, HistoryEntry, Radar, Segment
 from generator.domain.editions import snapshot
 from generator.domain.review import review
-from generator.outputs.review_pdf import review_pdf_key
 from generator.urls import relative
 
 RINGS = ("adopt", "trial", "assess", "hold")  # inner to outer
@@ -115,12 +114,13 @@ def test_review_counts_groups_and_matrix():
     assert rv.counts == {"new": 1, "moved-in": 1, "moved-out": 1, "unchanged": 1, "retired": 1}
     assert [(q.id, [s.blip.id for s in members]) for q, members in rv.moves] == [("data", ["inward", "outward"])]
     assert [s.blip.id for s in rv.new] == ["fresh"] and [s.blip.id for s in rv.retired] == ["gone"]
-    # rows: new, adopt, trial, assess, hold; columns: adopt, trial, assess, hold, retired
+    # rows: new, adopt, trial, assess, hold, off the radar; columns: adopt, trial, assess, hold, retired
     assert rv.matrix == [
         [0, 0, 1, 0, 0],
         [0, 0, 0, 0, 1],
         [0, 1, 0, 1, 0],
         [0, 1, 0, 0, 0],
+        [0, 0, 0, 0, 0],
         [0, 0, 0, 0, 0],
     ]
     assert sum(map(sum, rv.matrix)) == len(radar.blips)  # every blip of the edition counted once
@@ -267,7 +267,8 @@ def test_build_is_byte_identical(tmp_path, monkeypatch):
         out = tmp_path / name
         monkeypatch.setenv("RADAR_CACHE_DIR", str(tmp_path / f"cache-{name}"))
         assert run_radar("build", "--out", str(out)).returncode == 0
-        assert sorted(p.suffix for p in (tmp_path / f"cache-{name}").iterdir()) == [".pdf", ".pdf", ".png"]
+        suffixes = sorted(p.suffix for p in (tmp_path / f"cache-{name}").iterdir())
+        assert suffixes == [".pdf", ".pdf", ".png", ".png", ".png", ".png"]  # radar, pack; radar, trend, 2 slides
         outs.append(out)
     for rel in [
         "review.pdf",
@@ -278,17 +279,6 @@ def test_build_is_byte_identical(tmp_path, monkeypatch):
         "editions/2026-Q2/moves-chart.svg",
     ]:
         assert (outs[0] / rel).read_bytes() == (outs[1] / rel).read_bytes(), rel
-
-
-def test_review_pdf_cache_key_follows_what_the_pdf_shows():
-    """The build reuses a cached review PDF only while every line, count and the picture are the same."""
-    history = [("2026-Q1", "assess", ""), ("2026-Q2", "trial", "Pilot started.")]
-    png = b"\x89PNG picture"
-    key = review_pdf_key(review(_radar("2026-Q2", inward=history)), png)
-    assert key == review_pdf_key(review(_radar("2026-Q2", inward=history)), png)
-    edited = [("2026-Q1", "assess", ""), ("2026-Q2", "trial", "Pilot started in two units.")]
-    assert key != review_pdf_key(review(_radar("2026-Q2", inward=edited)), png)
-    assert key != review_pdf_key(review(_radar("2026-Q2", inward=history)), b"\x89PNG another picture")
 
 
 def test_moves_page_prints_on_a4_portrait_and_reflows_on_a_phone(page, sample_server):

@@ -21,7 +21,10 @@ def test_moves_text_is_the_current_review():
     lines = result.stdout.splitlines()
     assert lines[0] == "Technologieradar Politie — Verschuivingen in editie 2026-Q4"
     assert lines[1] == "Vergeleken met editie 2026-Q3."
-    assert lines[2] == "nieuw: 4 · naar binnen: 6 · naar buiten: 2 · ongewijzigd: 26 · van de radar: 1"
+    assert (
+        lines[2]
+        == "nieuw: 4 · naar binnen: 6 · naar buiten: 2 · ongewijzigd: 26 · van de radar: 1 · terug op de radar: 1"
+    )
     assert "    Low-code-platforms: Beproeven → Afwachten (naar buiten) — Binnen een jaar" in result.stdout
     assert "Datalake en lakehouse: Verkennen → Beproeven (naar binnen, terug op de radar)" in result.stdout
     retired = result.stdout.split("Van de radar gehaald\n")[1]
@@ -43,17 +46,17 @@ def test_moves_markdown_has_a_table_per_quadrant():
 def test_moves_csv_one_row_per_change_for_any_edition():
     result = run_radar("moves", "--edition", "2026-Q2", "--format", "csv", "--source", str(ROOT))
     assert result.returncode == 0, result.stderr
-    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff")), delimiter=";"))  # Dutch: for Excel
     assert rows and {r["edition"] for r in rows} == {"2026-Q2"} and {r["previous_edition"] for r in rows} == {"2026-Q1"}
     by_id = {r["id"]: r for r in rows}
-    assert by_id["blockchain-bewijsketen"]["status"] == "moved-out"
+    assert by_id["blockchain-bewijsketen"]["status"] == "naar buiten"
     assert (by_id["blockchain-bewijsketen"]["from_ring"], by_id["blockchain-bewijsketen"]["to_ring"]) == (
         "Verkennen",
         "Afwachten",
     )
-    assert by_id["datalake"]["status"] == "retired" and by_id["datalake"]["to_ring"] == ""
+    assert by_id["datalake"]["status"] == "van de radar" and by_id["datalake"]["to_ring"] == ""
     assert by_id["datalake"]["note"].startswith("Van de radar gehaald")
-    assert "unchanged" not in {r["status"] for r in rows}
+    assert "ongewijzigd" not in {r["status"] for r in rows}
 
 
 def test_moves_unknown_edition_names_the_choices():

@@ -10,15 +10,16 @@ from pathlib import Path
 
 from ..content.load import load
 from ..content.problems import choices, report
-from ..domain.review import Review, review
+from ..domain.comparison import Comparison, compare, previous_of
+from ..domain.review import review
 from ..i18n import translator
 from ..outputs.mdtable import md_cell, md_table
-from ..outputs.review_text import counts_line, heading, move_text, ring_name
+from ..outputs.review_text import count_label, counts_line, heading, move_text, ring_name
 
-FORMATS = ("text", "markdown", "csv")
+FORMATS = ("text", "markdown", "csv", "xlsx")
 
 
-def as_text(rv: Review) -> str:
+def as_text(rv: Comparison) -> str:
     """The review for a terminal: headings, then one indented line per blip, notes after a dash."""
     t = translator(rv.radar.language)
     title, compared = heading(rv)
@@ -44,12 +45,12 @@ def as_text(rv: Review) -> str:
     return "\n".join(lines) + "\n"
 
 
-def as_markdown(rv: Review) -> str:
+def as_markdown(rv: Comparison) -> str:
     """The review as Markdown, to paste into minutes or a wiki: counts, then one table per section."""
     t = translator(rv.radar.language)
     title, compared = heading(rv)
     lines = [f"# {md_cell(title)}", "", md_cell(compared), ""]
-    lines += md_table([t("status"), t("number_of")], [[t("status_" + k), str(n)] for k, n in rv.counts.items()])
+    lines += md_table([t("status"), t("number_of")], [[count_label(t, k), str(n)] for k, n in rv.all_counts.items()])
     lines += ["", f"## {t('moves_table')}", ""]
     if not rv.moves:
         lines.append(md_cell(t("moves_none")))
@@ -97,18 +98,15 @@ def csv_cell(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
-def as_csv(rv: Review) -> str:
-    """One row per change (new, moved, retired, returned), stable column names for spreadsheets."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([*CSV_HEADER, "note"])
-    changes = rv.new + [s for _, members in rv.moves for s in members] + rv.retired
-    for s in changes:
-        row = [
+def change_rows(rv: Comparison) -> list[list[str]]:
+    """One row per change (new, moved, retired, returned); statuses and yes/no in the radar's language."""
+    t = translator(rv.radar.language)
+    return [
+        [
             rv.edition,
             rv.previous or "",
-            s.status,
-            "yes" if s.returned else "no",
+            t("status_" + s.status),
+            t("yes") if s.returned else t("no"),
             s.blip.id,
             s.blip.title,
             rv.radar.quadrant(s.blip.quadrant).name,
@@ -116,35 +114,92 @@ def as_csv(rv: Review) -> str:
             ring_name(rv.radar, s.ring),
             s.note,
         ]
+        for s in rv.changes
+    ]
+
+
+def excel_dialect(rv: Comparison, excel: bool) -> bool:
+    """Dutch Excel reads ';' as the separator and needs a byte-order mark to see UTF-8: Dutch radars get both."""
+    return excel or rv.radar.language.split("-")[0].lower() == "nl"
+
+
+def as_csv(rv: Comparison, excel: bool = False) -> str:
+    """One row per change, stable column names; for (Dutch) Excel ';', CRLF and a byte-order mark."""
+    out = io.StringIO()
+    for_excel = excel_dialect(rv, excel)
+    writer = csv.writer(out, delimiter=";" if for_excel else ",", lineterminator="\r\n" if for_excel else "\n")
+    writer.writerow([*CSV_HEADER, "note"])
+    for row in change_rows(rv):
         writer.writerow([csv_cell(cell) for cell in row])
-    return out.getvalue()
+    return ("\ufeff" if for_excel else "") + out.getvalue()
 
 
-def formatted(rv: Review, fmt: str) -> str:
-    return {"text": as_text, "markdown": as_markdown, "csv": as_csv}[fmt](rv)
+def formatted(rv: Comparison, fmt: str, excel: bool = False) -> str:
+    if fmt == "csv":
+        return as_csv(rv, excel)
+    return {"text": as_text, "markdown": as_markdown}[fmt](rv)
+
+
+def emit(rv: Comparison, fmt: str, excel: bool) -> None:
+    """Text formats on stdout as text; the workbook as bytes (redirect it to a .xlsx file)."""
+    if fmt == "xlsx":
+        from ..outputs.workbook import workbook
+
+        t = translator(rv.radar.language)
+        sys.stdout.buffer.write(workbook(t("moves_table"), [*CSV_HEADER, "note"], change_rows(rv)))
+        return
+    sys.stdout.write(formatted(rv, fmt, excel))
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.description = "What is new, moved in or out, and retired."
+    parser.description = "What is new, moved in or out, and retired; or any two editions compared."
     parser.add_argument("--edition", metavar="YYYY-Qn", help="the edition to review (default: the current one)")
-    parser.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    parser.add_argument(
+        "--from", dest="start", metavar="YYYY-Qn", help="compare with this edition (default: the one before)"
+    )
+    parser.add_argument(
+        "--to", dest="end", metavar="YYYY-Qn", help="the later edition of a comparison (default: current)"
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="output format (xlsx: a workbook on stdout, redirect it to a file)",
+    )
+    parser.add_argument(
+        "--excel", action="store_true", help="CSV for Excel: ';' and a byte-order mark (default for Dutch radars)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    return moves(args.source, args.edition, args.format)
+    return moves(args.source, args.edition, args.format, args.start, args.end, args.excel)
 
 
-def moves(source: Path, edition: str | None, fmt: str) -> int:
-    """`radar moves`: the review of an edition on stdout; problems and unknown editions on stderr, exit 1."""
+def moves(
+    source: Path, edition: str | None, fmt: str, start: str | None = None, end: str | None = None, excel: bool = False
+) -> int:
+    """`radar moves`: the review of an edition, or `--from A --to B`, on stdout; mistakes on stderr, exit 1."""
     radar, problems = load(source)
     if radar is None or problems.errors:
         report(problems)
         return 1
-    if edition is not None and edition not in radar.editions:
-        t = translator(radar.language)
-        valid = choices(radar.editions, edition, radar.language)
-        message = t("check.unknown_id", what=t("check.noun_edition"), value=edition, choices=valid)
-        print(t("cli.error", message=message), file=sys.stderr)
+    t = translator(radar.language)
+    for option, value in (("--edition", edition), ("--from", start), ("--to", end)):
+        if value is not None and value not in radar.editions:
+            valid = choices(radar.editions, value, radar.language)
+            message = t("check.unknown_id", what=t("check.noun_edition"), value=value, choices=valid)
+            print(t("cli.error", message=message if option == "--edition" else f"{option}: {message}"), file=sys.stderr)
+            return 1
+    if start is None and end is None:
+        emit(review(radar, edition), fmt, excel)
+        return 0
+    if edition is not None:
+        print(t("cli.error", message=t("moves_edition_and_range")), file=sys.stderr)
         return 1
-    sys.stdout.write(formatted(review(radar, edition), fmt))
+    end = end or radar.edition
+    start = start or previous_of(radar, end)
+    if start is None or start >= end:
+        print(t("cli.error", message=t("moves_from_before", end=end)), file=sys.stderr)
+        return 1
+    emit(compare(radar, start, end), fmt, excel)
     return 0

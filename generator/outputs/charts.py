@@ -9,8 +9,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from .. import urls
+from ..domain.comparison import RETURNED, Comparison
 from ..domain.editions import MOVED_IN, MOVED_OUT, NEW, RETIRED, UNCHANGED
-from ..domain.review import Review
 from ..i18n import translator
 from ..render.site import Maker, Site, output_files
 from . import picture
@@ -21,14 +21,24 @@ KIND_COLORS = {  # cell backgrounds of the chart; the kind is also written in th
     MOVED_OUT: "#f6dfd2",
     UNCHANGED: "#eceff2",
     RETIRED: "#efe9c9",
+    RETURNED: "#e6dcf0",
 }
 
 
-def chart_figure(rv: Review) -> Figure:
+def row_labels(rv: Comparison, t) -> list[str]:
+    """The chart's rows: new, every ring in the earlier edition, and off the radar (back in this one)."""
+    return [t("chart_new_row"), *(r.name for r in rv.rings), t("chart_off_row")]
+
+
+def kind_label(kind: str, t) -> str:
+    return t("returned") if kind == RETURNED else t("status_" + kind)
+
+
+def chart_figure(rv: Comparison) -> Figure:
     """A from-ring x to-ring matrix: every blip of the edition counted once, the diagonal is 'unchanged'."""
     t = translator(rv.radar.language)
     rings = [r.name for r in rv.rings]
-    rows, cols = [t("chart_new_row"), *rings], [*rings, t("chart_retired_col")]
+    rows, cols = row_labels(rv, t), [*rings, t("chart_retired_col")]
     fig = Figure(figsize=(1.9 + 1.25 * len(cols), 1.5 + 0.62 * len(rows)), dpi=72)
     draw_chart(fig, rv, (0.25, 0.08, 0.72, 0.74))
     title = t("moves_chart") + f" — {t('edition')} {rv.edition}"
@@ -36,22 +46,21 @@ def chart_figure(rv: Review) -> Figure:
     return fig
 
 
-def draw_chart(fig: Figure, rv: Review, rect: tuple[float, float, float, float]) -> None:
+def draw_chart(fig: Figure, rv: Comparison, rect: tuple[float, float, float, float]) -> None:
     """The matrix into `rect` of `fig`: its own figure for the page, the top of an A4 page in the PDF."""
     t = translator(rv.radar.language)
     rings = [r.name for r in rv.rings]
-    rows, cols = [t("chart_new_row"), *rings], [*rings, t("chart_retired_col")]
+    rows, cols = row_labels(rv, t), [*rings, t("chart_retired_col")]
     ax = fig.add_axes(rect)
     grid = rv.matrix
     for i in range(len(rows)):
         for j in range(len(cols)):
             n, kind = grid[i][j], rv.cell_kind(i, j)
-            impossible = i == 0 and j == len(cols) - 1
-            face = "#ffffff" if n == 0 or impossible else KIND_COLORS[kind]
+            face = "#ffffff" if n == 0 or rv.impossible(i, j) else KIND_COLORS[kind]
             ax.add_patch(_cell(j, i, face))
             if n:
                 ax.text(j + 0.5, i + 0.42, str(n), ha="center", va="center", fontsize=13, fontweight="bold")
-                ax.text(j + 0.5, i + 0.78, t("status_" + kind), ha="center", va="center", fontsize=8)
+                ax.text(j + 0.5, i + 0.78, kind_label(kind, t), ha="center", va="center", fontsize=8)
     ax.set_xlim(0, len(cols))
     ax.set_ylim(len(rows), 0)
     ax.set_xticks([j + 0.5 for j in range(len(cols))], cols, fontsize=9)
@@ -69,7 +78,7 @@ def _cell(x: int, y: int, face: str) -> Rectangle:
     return Rectangle((x, y), 1, 1, facecolor=face, edgecolor=picture.AXIS_COLOR, linewidth=0.6)
 
 
-def chart_svg(rv: Review) -> bytes:
+def chart_svg(rv: Comparison) -> bytes:
     return picture.chart_bytes(chart_figure(rv), "svg")
 
 

@@ -293,6 +293,6 @@ def raster(frame: Frame, dots: list[Dot], fmt: str, title: str = "") -> bytes:
     return _save(fig, fmt, dpi=dpi)
 
 
-def chart_bytes(fig: Figure, fmt: str) -> bytes:
+def chart_bytes(fig: Figure, fmt: str, dpi: float = 100) -> bytes:
     """Save another matplotlib figure (the ring-moves chart) with the same reproducible metadata."""
-    return _save(fig, fmt)
+    return _save(fig, fmt, dpi)

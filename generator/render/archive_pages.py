@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import urls
+from .compare_pages import comparisons_of
+from .pack_files import site_trends
 from .site import Page, Site, page_family
 
 
@@ -29,6 +31,7 @@ def _moves_context(site: Site, edition: str, current_page: bool) -> dict:
         "previous": previous,
         "following": following,
         "current_page": current_page,
+        "comparisons": comparisons_of(site, edition),
     }
 
 
@@ -45,7 +48,7 @@ def archive_pages(site: Site) -> Iterator[Page]:
     yield Page(
         urls.EDITIONS,
         "archive.html",
-        {"editions": [(e, site.review(e)) for e in reversed(editions)]},
+        {"editions": [(e, site.review(e)) for e in reversed(editions)], "trends": site_trends(site)},
     )
     for edition in editions:
         view = site.view(edition)

@@ -158,7 +158,11 @@ def capability_pages(site: Site) -> Iterator[Page]:
     if site.radar.capabilities is None:
         return
     index = capability_index(site)
-    yield Page(urls.CAPABILITIES, "capabilities.html", {"index": index})
+    from .compare_pages import cell_labels
+    from .pack_files import site_trends
+
+    context = {"index": index, "trends": site_trends(site), "cell_labels": cell_labels(site)}
+    yield Page(urls.CAPABILITIES, "capabilities.html", context)
     for cid, info in index.cells.items():
         path = urls.cell_url(cid)
         label = site.t("cell_picture", title=info.cell.title)

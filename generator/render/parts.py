@@ -12,12 +12,13 @@ from pathlib import Path
 from ..content.model import Radar
 from ..content.theme import Theme
 from ..outputs import assets, charts, data, export_files, radar_files, review_pdf
-from . import archive_pages, capability_pages, pages, search, theme_files
+from . import archive_pages, capability_pages, compare_pages, pages, search, theme_files
 from .site import Site, SiteFiles
 
 REGISTERING = (
     archive_pages,
     capability_pages,
+    compare_pages,
     pages,
     search,
     theme_files,

@@ -41,7 +41,7 @@ from ..content.problems import Problem
 from ..content.schema import MAILBOX_RE
 from ..content.theme import Theme
 from ..domain.editions import CHANGES, ON_RADAR
-from ..domain.review import Review
+from ..domain.review import Review, review
 from ..domain.views import EditionView
 from ..i18n import translator
 from ..outputs import picture
@@ -89,7 +89,7 @@ class Site:
     def review(self, edition: str) -> Review:
         """The review of an edition, one per site so pages, charts and the PDF share it."""
         if edition not in self._reviews:
-            self._reviews[edition] = Review(self.view(edition))
+            self._reviews[edition] = review(self.radar, edition, self.view(edition))
         return self._reviews[edition]
 
     def once(self, compute: Callable[..., T], *args: Hashable) -> T:

@@ -1,0 +1,97 @@
+"""The files of the quarterly review pack: review.pdf, its trend chart, and the 16:9 slides.
+
+Here the site's shared pieces (the current edition's view, the capability links)
+meet the review model; `outputs.pack` only sets what it is handed.  The PDF is
+kept in the disk cache on a hash of everything it shows, per edition.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..domain.comparison import compare, previous_of, year_before
+from ..domain.trends import Trends, trends
+from ..outputs.cache import cached
+from .capability_pages import capability_index
+
+if TYPE_CHECKING:
+    from ..outputs.pack import PackInput
+    from .site import Site
+
+
+def site_trends(site: Site) -> Trends:
+    """The trends of a site, computed once whatever the number of pages and files that show them."""
+    found = site.__dict__.get("_trends")
+    if found is None:
+        found = site.__dict__["_trends"] = trends(site.radar)
+    return found
+
+
+def trend_chart(site: Site, fmt: str, dpi: float = 100) -> bytes:
+    from ..outputs import picture
+    from ..outputs.trend_charts import score_trend_figure
+
+    return picture.chart_bytes(score_trend_figure(site.radar, site_trends(site), site.t), fmt, dpi)
+
+
+def counts_chart(site: Site) -> bytes:
+    from ..outputs import picture
+    from ..outputs.trend_charts import counts_figure
+
+    return picture.chart_bytes(counts_figure(site.radar, site_trends(site), site.t), "svg")
+
+
+def pack_input(site: Site, radar_png: bytes, cache: Path | None) -> PackInput:
+    from ..outputs.pack import PackInput
+
+    radar = site.radar
+    edition = radar.edition
+    ago = year_before(edition)
+    has_model = radar.capabilities is not None
+    index = capability_index(site) if has_model else None
+    data = site_trends(site)
+    trend_png = None
+    if has_model and data.cells:
+        trend_png = cached(cache, f"trend-{_trend_key(site)}.png", lambda: trend_chart(site, "png", 200))
+    return PackInput(
+        compare(radar, previous_of(radar, edition), edition),
+        compare(radar, ago, edition) if ago in radar.editions else None,
+        site.current,
+        index,
+        data,
+        radar_png,
+        trend_png,
+    )
+
+
+def _trend_key(site: Site) -> str:
+    from ..outputs import trend_charts
+
+    data = site_trends(site)
+    shown = (data.editions, [(c.cell.id, c.cell.column, c.cell.row, c.scores) for c in data.cells])
+    code = Path(trend_charts.__file__).read_bytes()
+    texts = [site.t("score_short_" + k) for k in ("opgepakt", "in-uitvoering", "niet-in-beeld", "none")]
+    model = site.radar.capabilities
+    axes = model and [(a.id, a.name) for a in (*model.columns, *model.rows)]
+    return hashlib.sha256(repr((shown, texts, axes, hashlib.sha256(code).hexdigest())).encode()).hexdigest()
+
+
+def pack(site: Site, radar_png: Callable[[], bytes], cache: Path | None) -> bytes:
+    """review.pdf, from the cache when nothing it shows has changed."""
+    from ..outputs.pack import pack_pdf
+
+    data = pack_input(site, radar_png(), cache)
+    return cached(cache, f"review-{data.key()}.pdf", lambda: pack_pdf(data))
+
+
+def slide(site: Site, which: str, radar_png: Callable[[], bytes], cache: Path | None) -> bytes:
+    """A 16:9 slide ('radar' or 'summary'), cached on the same key as the pack it summarises."""
+    from ..outputs import slides
+
+    data = pack_input(site, radar_png(), cache)
+    make = slides.radar_slide if which == "radar" else slides.summary_slide
+    code = hashlib.sha256(Path(slides.__file__).read_bytes()).hexdigest()[:16]
+    return cached(cache, f"slide-{which}-{data.key()}-{code}.png", lambda: make(data))

@@ -1,0 +1,72 @@
+"""The review on the site: a page per pair of editions, score trends on the model page, counts over the archive."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import ROOT, run_radar
+
+from generator.content.load import load
+from generator.domain.comparison import compare
+
+
+def _html(site: Path, rel: str) -> str:
+    return (site / rel).read_text(encoding="utf-8")
+
+
+def test_a_page_per_pair_leadership_asks_for(sample_site: Path):
+    radar, _ = load(ROOT)
+    year = _html(sample_site, "editions/2026-Q4/vs-2025-Q4.html")
+    assert "<h1>Editie 2026-Q4 vergeleken met 2025-Q4</h1>" in year and "met een jaar eerder" in year
+    counts = compare(radar, "2025-Q4", "2026-Q4").counts
+    assert f'<span class="status status-new">nieuw</span> <strong>{counts["new"]}</strong>' in year
+    # score changes: nothing was scored a year ago, the technology x future cell is picked up now
+    row = year.split("Technologie × Toekomstgerichtheid</a></th>", 1)[1].split("</tr>", 1)[0]
+    assert row == "<td>Nog niet gescoord</td><td>Voldoende opgepakt</td><td>eerste score</td>"
+    quarter = _html(sample_site, "editions/2026-Q4/vs-2026-Q3.html")
+    row = quarter.split("Technologie × Toekomstgerichtheid</a></th>", 1)[1].split("</tr>", 1)[0]
+    assert row == "<td>Werk in uitvoering</td><td>Voldoende opgepakt</td><td>↑ beter</td>"
+    assert "Datalake en lakehouse</a></th><td>Verkennen</td><td>Beproeven</td>" in quarter
+    moves = _html(sample_site, "moves.html")
+    assert (
+        'href="editions/2026-Q4/vs-2025-Q4.html">Editie 2026-Q4 vergeleken met 2025-Q4 (met een jaar eerder)' in moves
+    )
+    assert not (sample_site / "editions/2025-Q4/vs-2024-Q4.html").exists()  # no edition a year before the first
+
+
+def test_capability_model_page_shows_every_cells_score_over_the_editions(sample_site: Path):
+    page = _html(sample_site, "capabilities/index.html")
+    assert '<img src="score-trend.svg" alt="Schema: de score van elke cel in elke editie' in page
+    row = page.split("Organisatie × Weerbaarheid</a></th>", 1)[1].split("</tr>", 1)[0]
+    assert row == "<td>—</td><td>—</td><td>—</td><td>in uitvoering</td><td>niet in beeld</td>"
+    assert (sample_site / "capabilities/score-trend.svg").read_bytes().startswith(b"<?xml")
+
+
+def test_archive_has_counts_per_status_and_per_ring_over_the_editions(sample_site: Path):
+    page = _html(sample_site, "editions/index.html")
+    assert '<img src="counts-chart.svg" alt="Grafiek van het aantal technologieën per ring en per status' in page
+    row = page.split('<th scope="row">2026-Q3</th>', 1)[1].split("</tr>", 1)[0]
+    assert row == "<td>10</td><td>13</td><td>7</td><td>4</td><td>34</td>"  # the 34 of 2026-Q3, per ring
+    assert (sample_site / "editions/counts-chart.svg").is_file()
+
+
+def test_pack_pages_and_charts_are_byte_identical_across_cold_builds(tmp_path: Path, monkeypatch):
+    """Two builds of a copy with no cache between them: pages, charts and the pack give the same bytes."""
+    outs = []
+    for name in ("a", "b"):
+        monkeypatch.setenv("RADAR_CACHE_DIR", str(tmp_path / f"cache-{name}"))
+        source = tmp_path / f"src-{name}"
+        shutil.copytree(ROOT / "radar", source / "radar")
+        shutil.copytree(ROOT / "blips", source / "blips")
+        result = run_radar("build", "--source", str(source), "--out", str(tmp_path / name))
+        assert result.returncode == 0, result.stderr
+        outs.append(tmp_path / name)
+    for rel in (
+        "review.pdf",
+        "editions/2026-Q4/vs-2025-Q4.html",
+        "editions/counts-chart.svg",
+        "capabilities/score-trend.svg",
+        "capabilities/index.html",
+    ):
+        assert (outs[0] / rel).read_bytes() == (outs[1] / rel).read_bytes(), rel
