@@ -11,6 +11,7 @@ starts from.  StrictUndefined and autoescape stay on: a misspelt name is an erro
 from __future__ import annotations
 
 import builtins
+import functools
 import stat
 import types
 from collections.abc import Callable
@@ -49,7 +50,19 @@ _UNSAFE_BUILTINS = {
 
 class ThemeSandbox(ImmutableSandboxedEnvironment):
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        return super().is_safe_attribute(obj, attr, value) and _harmless(value)
+        # Jinja's own verdict depends only on the object's type and the name (internal attributes of
+        # functions, frames, ...; methods that change a list or dict): worked out once per pair, since a
+        # build asks it 400,000 times (a third of a warm build at a thousand blips).  `_harmless` looks
+        # at the value itself, every time.
+        key = (type(obj), attr)
+        known = self._verdicts.get(key)
+        if known is None:
+            known = self._verdicts[key] = super().is_safe_attribute(obj, attr, value)
+        return known and _harmless(value)
+
+    @functools.cached_property
+    def _verdicts(self) -> dict[tuple[type, str], bool]:
+        return {}
 
     def is_safe_callable(self, obj: Any) -> bool:
         return super().is_safe_callable(obj) and _harmless(obj)
