@@ -36,7 +36,7 @@ def stable_numbers(radar: Radar, edition: str) -> dict[str, int]:
 def _replay(radar: Radar, last: str) -> dict[str, dict[str, int]]:
     """The numbers of every edition up to `last`, each from the one before it."""
     quadrant = {q.id: q.index for q in radar.quadrants}
-    ring = {r.id: r.index for r in radar.rings}
+    ring = {r.id: n for n, r in enumerate(radar.all_rings)}  # rings that ended still order their blips
     editions = sorted({e for e in radar.editions if e <= last} | {last})
     result: dict[str, dict[str, int]] = {}
     held: dict[str, int] = {}
@@ -44,8 +44,8 @@ def _replay(radar: Radar, last: str) -> dict[str, dict[str, int]]:
         on: list[tuple[int, int, str, str]] = []
         for blip in radar.blips.values():
             entry = entry_at(blip, current)
-            if entry is not None and not entry.retired and entry.ring in ring:
-                on.append((quadrant[blip.quadrant], ring[entry.ring], blip.title.casefold(), blip.id))
+            if entry is not None and not entry.retired and entry.ring is not None:
+                on.append((quadrant[blip.quadrant], ring.get(entry.ring, len(ring)), blip.title.casefold(), blip.id))
         on.sort()
         kept = {ident: held[ident] for *_, ident in on if ident in held}
         taken = set(kept.values()) | set(held.values())
