@@ -105,7 +105,7 @@ class Comparison:
     @cached_property
     def standings(self) -> list[Standing]:
         """Every technology on the radar in `start` or `end`, in blip-id order."""
-        ring_index = {r.id: r.index for r in self.radar.rings}
+        ring_index = {r.id: r.index for r in self.radar.all_rings}  # a renamed ring has its successor's index
         found = (change(b, self.start, self.end, ring_index, not self.consecutive) for b in self.radar.blips.values())
         return [s for s in found if s is not None]
 

@@ -47,7 +47,7 @@ def trends(radar: Radar) -> Trends:
     counts = []
     for e in editions:
         c = compare(radar, previous_of(radar, e), e)
-        rings = dict.fromkeys((r.id for r in radar.rings), 0)
+        rings = dict.fromkeys((r.id for r in radar.all_rings), 0)  # a ring that ended still counts in its editions
         for s in c.standings:
             if s.ring is not None:
                 rings[s.ring] += 1
