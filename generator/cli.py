@@ -68,6 +68,13 @@ def main(argv: list[str] | None = None) -> int:
     if name not in COMMANDS:
         parser.parse_args(argv)  # --help, --version, or the error that names the commands: all exit
         return 2
-    module = importlib.import_module(f"{__package__}.commands.{COMMANDS[name].module}")
+    try:
+        module = importlib.import_module(f"{__package__}.commands.{COMMANDS[name].module}")
+    except ModuleNotFoundError as exc:  # an environment installed before a dependency was added
+        print(
+            f"error: the package '{exc.name}' is not installed: run `pip install .` (or `pip install -e .`) again",
+            file=sys.stderr,
+        )
+        return 1
     module.add_arguments(commands[name])
     return module.run(parser.parse_args(argv))

@@ -14,3 +14,15 @@ def test_version_and_help():
     for command in ("build", "check"):
         result = run_radar(command, "--help")
         assert result.returncode == 0 and "--source" in result.stdout
+
+
+def test_a_dependency_missing_from_an_old_environment_is_a_clear_error(monkeypatch, capsys):
+    from generator import cli
+
+    def missing(name: str):
+        raise ModuleNotFoundError("No module named 'pyphen'", name="pyphen")
+
+    monkeypatch.setattr(cli.importlib, "import_module", missing)
+    assert cli.main(["build"]) == 1
+    err = capsys.readouterr().err
+    assert "'pyphen' is not installed" in err and "pip install" in err and "Traceback" not in err
