@@ -30,18 +30,22 @@ def as_text(rv: Comparison) -> str:
         lines.append(f"  {quadrant.name}")
         for s in members:
             lines.append(f"    {s.blip.title}: {move_text(rv, s)}" + (f" — {s.note}" if s.note else ""))
-    lines += ["", t("moves_new")]
-    for s in rv.new:
-        where = f"{rv.radar.quadrant(s.blip.quadrant).name}, {ring_name(rv.radar, s.ring)}"
-        lines.append(f"  {s.blip.title} ({where})" + (f" — {s.note}" if s.note else ""))
-    if not rv.new:
-        lines.append("  " + t("moves_none_new"))
-    lines += ["", t("moves_retired")]
-    for s in rv.retired:
-        where = f"{rv.radar.quadrant(s.blip.quadrant).name}, {t('last_ring')}: {ring_name(rv.radar, s.previous_ring)}"
-        lines.append(f"  {s.blip.title} ({where})" + (f" — {s.note}" if s.note else ""))
-    if not rv.retired:
-        lines.append("  " + t("moves_none_retired"))
+    sections = (
+        ("moves_new", rv.new, lambda s: ring_name(rv.radar, s.ring), "moves_none_new"),
+        (
+            "moves_retired",
+            rv.retired,
+            lambda s: f"{t('last_ring')}: {ring_name(rv.radar, s.previous_ring)}",
+            "moves_none_retired",
+        ),
+    )
+    for heading_key, standings, ring_of, none_key in sections:
+        lines += ["", t(heading_key)]
+        for s in standings:
+            where = f"{rv.radar.quadrant(s.blip.quadrant).name}, {ring_of(s)}"
+            lines.append(f"  {s.blip.title} ({where})" + (f" — {s.note}" if s.note else ""))
+        if not standings:
+            lines.append("  " + t(none_key))
     return "\n".join(lines) + "\n"
 
 
