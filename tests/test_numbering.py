@@ -50,3 +50,17 @@ def test_newcomers_take_the_lowest_free_number_and_a_returning_blip_a_new_one(ra
     assert run_radar("build", "--source", str(radar_dir.root), "--out", str(out)).returncode == 0
     index = (out / "index.html").read_text(encoding="utf-8")
     assert 'value="4" data-id="aardvark"' in index and ">4</text>" in index
+
+
+def test_the_legend_reads_in_number_order_within_each_ring_of_every_edition():
+    # On paper a reader finds "17" on the picture and looks it up in the legend: within a ring the
+    # numbers must ascend, also after blips have moved between rings (the sample's 2026-Q4 has moves).
+    moved = 0
+    for view in views(ROOT):
+        for _quadrant, rings in view.grouped():
+            for _ring, standings in rings:
+                numbers = [view.numbers[s.blip.id] for s in standings]
+                assert numbers == sorted(numbers), (view.edition, _ring.id, numbers)
+                titles = [s.blip.title.casefold() for s in standings]
+                moved += titles != sorted(titles)
+    assert moved, "the sample has no ring where number order differs from title order: the test proves nothing"

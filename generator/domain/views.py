@@ -109,8 +109,12 @@ class EditionView:
     @cached_property
     def _grouped(self) -> list[tuple]:
         # One pass over the blips, computed once: the home, quadrant and archive pages all ask for it.
+        # Within a ring the legend reads in number order, so a reader of the printed picture who
+        # looks up "17" finds it where the numbers say; numbers are stable (numbering.py), so
+        # alphabetical order would scatter them once blips move between rings.
+        numbers = self.numbers
         cells: dict[tuple[str, str], list[Standing]] = {}
-        for s in self.on_radar:
+        for s in sorted(self.on_radar, key=lambda s: numbers[s.blip.id]):
             ring = self.rings[self.ring_positions[s.shown_ring]].id
             cells.setdefault((s.blip.quadrant, ring), []).append(s)
         return [
