@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
@@ -61,17 +62,22 @@ def draw_chart(fig: Figure, rv: Comparison, rect: tuple[float, float, float, flo
             if n:
                 ax.text(j + 0.5, i + 0.42, str(n), ha="center", va="center", fontsize=13, fontweight="bold")
                 ax.text(j + 0.5, i + 0.78, kind_label(kind, t), ha="center", va="center", fontsize=8)
+    label_grid(ax, cols, rows, 9, 9)
+    ax.set_xlabel(t("chart_to", edition=rv.edition), fontsize=9, labelpad=6)
+    ax.xaxis.set_label_position("top")
+    ax.set_ylabel(t("chart_from", edition=rv.previous or "—"), fontsize=9)
+
+
+def label_grid(ax: Axes, cols: list[str], rows: list[str], col_size: float, row_size: float) -> None:
+    """A grid of unit squares read like a table: column names on top, row names left, no frame."""
     ax.set_xlim(0, len(cols))
     ax.set_ylim(len(rows), 0)
-    ax.set_xticks([j + 0.5 for j in range(len(cols))], cols, fontsize=9)
-    ax.set_yticks([i + 0.5 for i in range(len(rows))], rows, fontsize=9)
+    ax.set_xticks([j + 0.5 for j in range(len(cols))], cols, fontsize=col_size)
+    ax.set_yticks([i + 0.5 for i in range(len(rows))], rows, fontsize=row_size)
     ax.xaxis.tick_top()
     ax.tick_params(length=0)
     for side in ax.spines.values():
         side.set_visible(False)
-    ax.set_xlabel(t("chart_to", edition=rv.edition), fontsize=9, labelpad=6)
-    ax.xaxis.set_label_position("top")
-    ax.set_ylabel(t("chart_from", edition=rv.previous or "—"), fontsize=9)
 
 
 def _cell(x: int, y: int, face: str) -> Rectangle:

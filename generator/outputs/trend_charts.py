@@ -17,6 +17,7 @@ from ..domain.comparison import RETURNED
 from ..domain.editions import MOVED_IN, MOVED_OUT, NEW, RETIRED
 from ..domain.trends import Trends
 from . import picture
+from .charts import label_grid
 
 SCORE_COLORS = {"opgepakt": "#cfe8d5", "in-uitvoering": "#fbe6b8", "niet-in-beeld": "#f6d2cc", None: "#ffffff"}
 STATUS_MARKERS = {NEW: "o", MOVED_IN: "v", MOVED_OUT: "^", RETIRED: "x", RETURNED: "s"}
@@ -46,14 +47,7 @@ def score_trend_figure(radar: Radar, trends: Trends, t: Callable[..., str]) -> F
             ax.add_patch(Rectangle((j, i), 1, 1, facecolor=SCORE_COLORS[status], edgecolor="#ffffff", linewidth=1.5))
             word = t("score_short_" + (status or "none"))
             ax.text(j + 0.5, i + 0.5, word, ha="center", va="center", fontsize=7, color=picture.TEXT_COLOR)
-    ax.set_xlim(0, len(editions))
-    ax.set_ylim(len(cells), 0)
-    ax.set_xticks([j + 0.5 for j in range(len(editions))], editions, fontsize=8)
-    ax.set_yticks([i + 0.5 for i in range(len(cells))], labels, fontsize=7.5)
-    ax.xaxis.tick_top()
-    ax.tick_params(length=0)
-    for side in ax.spines.values():
-        side.set_visible(False)
+    label_grid(ax, list(editions), labels, 8, 7.5)
     return fig
 
 
