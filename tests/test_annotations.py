@@ -60,7 +60,7 @@ def test_github_annotations_carry_file_line_column_and_the_message(radar_dir):
     assert (row, col) == (3, 11)
     assert message.startswith("unknown quadrant 'dta': did you mean 'data'? valid choices: data, tools")
     row, col, message = by_file["blips/bad-yaml.md", "error"]
-    assert row == 5 and message.startswith("YAML syntax error")
+    assert (row, col) == (4, 13) and message.startswith("YAML syntax error: the list that starts with '['")
     row, col, message = by_file["blips/odd-field.md", "warning"]
     assert (row, col) == (5, 1) and "unknown field 'colour'" in message
     row, col, message = by_file["blips/percent.md", "error"]

@@ -188,7 +188,7 @@ def test_a_broken_theme_yaml_is_reported_at_path_line_column(radar_dir, tmp_path
             command, "--source", str(radar_dir.root), *(["--out", str(out)] if command == "build" else [])
         )
         assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
-        assert "themes/custom/theme.yaml:2:1: YAML syntax error" in result.stderr, result.stderr
+        assert "themes/custom/theme.yaml:1:39: YAML syntax error" in result.stderr, result.stderr
     assert snapshot(out) == before
     radar_dir.write("themes/custom/theme.yaml", "quadrant_colors: ['#0a3d62', red]\nring_colors: 5\n")
     result = radar("check", "--source", str(radar_dir.root))

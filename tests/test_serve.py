@@ -264,7 +264,10 @@ def test_the_page_in_a_browser_reloads_by_itself(server, radar_dir, page):
     page.wait_for_function("document.querySelector('h1').textContent.includes('Graph stores')", timeout=15000)
     edit(radar_dir.root / "blips" / "graph-db.md", "---\ntitle: [oops\n---\n")
     page.wait_for_selector(".radar-problems", timeout=15000)
-    assert "blips/graph-db.md:3:1: YAML syntax error" in page.inner_text(".radar-problems")
+    shown = page.inner_text(".radar-problems")
+    assert "blips/graph-db.md:2:13: YAML syntax error: the list that starts with '['" in shown
+    # The line itself, with the caret just after its end, where the ']' goes.
+    assert page.inner_text(".radar-excerpt") == "2 | title: [oops\n  |             ^"
     edit(radar_dir.root / "blips" / "graph-db.md", blip_text(title="Graph stores again"))
     page.wait_for_function("document.querySelector('h1').textContent.includes('again')", timeout=15000)
 

@@ -66,23 +66,22 @@ def test_no_front_matter(radar_dir):
 def test_unterminated_front_matter(radar_dir):
     radar_dir.write("blips/x.md", "---\ntitle: X\nquadrant: data\nring: trial\nBody without a closing line.\n")
     path, line, col, message = only_problem(radar_dir)
-    assert (path, line, col) == ("blips/x.md", 1, 1)
+    assert (path, line, col) == ("blips/x.md", 4, 12)  # the end of the last field, where the '---' goes
     assert_words(message, "never closed", "add a line '---'")
 
 
 def test_yaml_syntax_error_points_into_the_front_matter(radar_dir):
     radar_dir.write("blips/x.md", "---\ntitle: X\nquadrant: [data\nring: trial\n---\n")
     path, line, col, message = only_problem(radar_dir)
-    assert (path, line, col) == ("blips/x.md", 4, 5)  # file lines, not front-matter lines
-    assert_words(message, "YAML syntax error", "flow sequence")
+    assert (path, line, col) == ("blips/x.md", 3, 16)  # file lines, not front-matter lines: where ']' goes
+    assert_words(message, "YAML syntax error", "list that starts with '['", "never closed")
 
 
 def test_tab_indentation_is_a_syntax_error_on_its_line(radar_dir):
     radar_dir.write("blips/x.md", "---\ntitle: X\n\tquadrant: data\nring: trial\n---\n")
     path, line, col, message = only_problem(radar_dir)
     assert (path, line, col) == ("blips/x.md", 3, 1)
-    assert_words(message, "YAML syntax error")
-    assert re.search(r"tab character|'\\t'", message), message  # libyaml and pure-Python PyYAML word it differently
+    assert_words(message, "YAML syntax error", "indented with a tab")
 
 
 def test_yaml_syntax_error_in_radar_yaml(radar_dir):

@@ -22,6 +22,7 @@ from ..i18n import text as _text
 
 ERROR = "error"
 WARNING = "warning"
+EXCERPT_WIDTH = 100  # characters of a long line shown around the caret
 
 
 @dataclass(frozen=True, order=True)
@@ -32,10 +33,33 @@ class Problem:
     message: str
     severity: str = ERROR
     language: str = field(default="en", compare=False)  # of the message, for the 'warning:' label
+    excerpt: str = field(default="", compare=False)  # the line of the file at `line`, when the message needs it seen
 
     def text(self) -> str:
         label = "" if self.severity == ERROR else _text(self.language, "check.warning_label") + " "
         return f"{self.path}:{self.line}:{self.column}: {label}{self.message}"
+
+    def excerpt_lines(self) -> list[str]:
+        """The line with its number and a caret under the column, as compilers show it; none without an excerpt.
+
+        Control characters (a tab too) show as escapes, so what the caret points at is visible and
+        nothing reaches a terminal as a command; a long line shows only the part around the caret.
+        """
+        if not self.excerpt:
+            return []
+        shown = printable(self.excerpt)
+        caret = len(printable(self.excerpt[: max(self.column - 1, 0)]))
+        if len(shown) > EXCERPT_WIDTH:
+            start = max(0, min(caret - EXCERPT_WIDTH // 2, len(shown) - EXCERPT_WIDTH))
+            end = start + EXCERPT_WIDTH
+            shown = ("…" if start else "") + shown[start:end] + ("…" if end < len(shown) else "")
+            caret += (1 if start else 0) - start
+        number = str(self.line)
+        return [f"{number} | {shown}".rstrip(), f"{' ' * len(number)} | {' ' * caret}^"]
+
+    def with_excerpt(self) -> str:
+        """`text()`, then the excerpt lines: the plain terminal format (CI formats keep one line per problem)."""
+        return "\n".join([self.text(), *("    " + line for line in self.excerpt_lines())])
 
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -105,9 +129,11 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
     language: str = "en"
 
-    def add(self, path: Path | str, line: int, column: int, message: str, severity: str = ERROR) -> None:
+    def add(
+        self, path: Path | str, line: int, column: int, message: str, severity: str = ERROR, excerpt: str = ""
+    ) -> None:
         self.items.append(
-            Problem(printable(self.relative(path)), line, column, printable(message), severity, self.language)
+            Problem(printable(self.relative(path)), line, column, printable(message), severity, self.language, excerpt)
         )
 
     def t(self, key: str, /, **values: object) -> str:
@@ -163,7 +189,7 @@ def format_problems(problems: list[Problem], fmt: str) -> str:
             for p in problems
         ]
         return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
-    return "".join(p.text() + "\n" for p in problems)
+    return "".join(p.with_excerpt() + "\n" for p in problems)
 
 
 def _gh_escape(message: str) -> str:

@@ -15,6 +15,7 @@ import yaml
 
 from .files import read_bytes
 from .problems import Problems
+from .yaml_errors import front_matter_end, looks_like_prose, report_syntax_error
 
 Key = str | int
 
@@ -99,10 +100,7 @@ def parse_yaml(path: Path, text: str, problems: Problems, first_line: int = 1) -
             return None
         data = _construct(loader, node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + first_line, mark.column + 1) if mark else (first_line, 1)
-        what = " ".join(s for s in (exc.context, exc.problem) if s)
-        problems.add(path, line, column, problems.t("check.yaml_syntax", what=what))
+        report_syntax_error(path, text, exc, problems, first_line)
         return None
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
         problems.add(path, first_line, 1, problems.t("check.yaml_error", what=exc))
@@ -240,14 +238,22 @@ def read_front_matter_file(path: Path, problems: Problems) -> Document | None:
         return None
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
     if end is None:
-        problems.add(
-            path,
-            1,
-            1,
-            problems.t("check.front_matter_open"),
-        )
+        _front_matter_open(path, lines, front_matter_end(lines, len(lines))[0], problems)
         return None
-    doc = parse_yaml(path, "\n".join(lines[1:end]) + "\n", problems, first_line=2)
+    yaml_text = "\n".join(lines[1:end]) + "\n"
+    last, prose = front_matter_end(lines, end)
+    if last > 0 and prose is not None and not lines[prose - 1].strip() and looks_like_prose(lines[prose]):
+        # Text after a blank line, and a '---' of its own (a Markdown horizontal rule) further down
+        # that seems to close the front matter: when its YAML then fails, the missing '---' is the
+        # mistake to name.
+        scratch = problems.scratch()
+        doc = parse_yaml(path, yaml_text, scratch, first_line=2)
+        if doc is None:
+            _front_matter_open(path, lines, last, problems)
+            return None
+        problems.items.extend(scratch.items)
+    else:
+        doc = parse_yaml(path, yaml_text, problems, first_line=2)
     if doc is None:
         return None
     if doc.data is None:
@@ -255,3 +261,12 @@ def read_front_matter_file(path: Path, problems: Problems) -> Document | None:
     doc.body = "\n".join(lines[end + 1 :])
     doc.body_line = end + 2
     return doc
+
+
+def _front_matter_open(path: Path, lines: list[str], last: int, problems: Problems) -> None:
+    """The unclosed front matter, pointed at the end of its last field: where the '---' goes."""
+    message = problems.t("check.front_matter_open")
+    if last <= 0:
+        problems.add(path, 1, 1, message)
+    else:
+        problems.add(path, last + 1, len(lines[last].rstrip()) + 1, message, excerpt=lines[last])

@@ -28,6 +28,7 @@ import threading
 import time
 from pathlib import Path
 
+from ...content.problems import Problem
 from ...i18n import text, translator
 from ...outputs.write import OutputError
 from .localhost import LocalServer, tcp_port
@@ -37,15 +38,22 @@ from .watch import Rebuilder, Watcher
 
 
 def report(build: Build) -> None:
-    """One line per rebuild on the terminal, and every problem while there are any."""
+    """One line per rebuild on the terminal, then every problem and warning while there are any."""
     stamp = time.strftime("%H:%M:%S")
     t = translator(build.language)
     if build.ok:
         print(f"[{stamp}] " + t("serve.rebuilt", ms=f"{build.seconds * 1000:.0f}"), flush=True)
-        return
-    print(f"[{stamp}] " + t("serve.problems", count=len(build.problems)), flush=True)
-    for problem in build.problems:
-        print(f"  {problem.text()}", flush=True)
+    else:
+        print(f"[{stamp}] " + t("serve.problems", count=len(build.problems)), flush=True)
+        _print(build.problems)
+    if build.warnings:
+        print(f"[{stamp}] " + t("serve.warnings", count=len(build.warnings)), flush=True)
+        _print(build.warnings)
+
+
+def _print(problems: list[Problem]) -> None:
+    for problem in problems:
+        print("  " + problem.with_excerpt().replace("\n", "\n  "), flush=True)
 
 
 # --- the command ------------------------------------------------------------------------------

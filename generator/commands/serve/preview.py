@@ -24,6 +24,7 @@ class Build:
 
     number: str
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # shown beside the pages; they do not stop the build
     language: str = "nl"
     seconds: float = 0.0
     files: SiteFiles | None = None
@@ -69,6 +70,8 @@ class Preview:
             radar, problems = load(self.source, self.strict)
             build.language = problems.language  # the radar's, as soon as radar.yaml says it
             errors = problems.errors if radar is not None else problems.sorted()
+            if radar is not None:
+                build.warnings = sorted(set(problems.warnings))
             if errors or radar is None:
                 unloadable = Problem(
                     RADAR_FILE.as_posix(), 1, 1, problems.t("serve.cannot_load"), language=problems.language

@@ -83,7 +83,7 @@ class Handler(GuardedHandler):
             return
         kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
         if path.endswith(".html"):
-            content = inject(content)
+            content = inject(content, build)
         if kind.startswith("text/") or kind in ("application/json", "application/javascript", "image/svg+xml"):
             kind += "; charset=utf-8"
         self._send(200, kind, content, head)
