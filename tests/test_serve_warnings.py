@@ -15,6 +15,7 @@ from conftest import blip_text
 from test_accessibility import AXE_OPTIONS
 from test_serve import Server, edit
 
+from generator.commands.serve import report
 from generator.commands.serve.errorpage import error_page, inject
 from generator.commands.serve.preview import Build
 from generator.content.problems import WARNING, Problem
@@ -88,3 +89,18 @@ def test_the_banner_opens_from_the_keyboard_and_axe_finds_nothing(warned, browse
         assert not violations, format_violations("served blip page with warnings", violations)
     finally:
         context.close()
+
+
+def test_the_terminal_shows_errors_with_their_excerpt_then_warnings(capsys):
+    error = Problem("blips/x.md", 3, 16, "YAML syntax error: ...", language="en", excerpt="quadrant: [data")
+    warning = Problem("blips/y.md", 5, 1, "unknown field 'colour'", WARNING, language="en")
+    report(Build("1", problems=[error], warnings=[warning], language="en"))
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].endswith("] 1 problem(s); the pages show them until they are fixed:")
+    assert lines[1:4] == [
+        "  blips/x.md:3:16: YAML syntax error: ...",
+        "      3 | quadrant: [data",
+        "        |                ^",
+    ]
+    assert lines[4].endswith("] 1 warning(s)")
+    assert lines[5] == "  blips/y.md:5:1: warning: unknown field 'colour'"
