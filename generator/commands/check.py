@@ -14,7 +14,15 @@ from .gitbase import check_against
 def check(source: Path, strict: bool = False, fmt: str = "text") -> int:
     radar, problems = load(source, strict, bodies=False)
     report(problems, fmt, sys.stdout if fmt != "text" else sys.stderr)
-    return 1 if problems.errors or radar is None else 0
+    failed = bool(problems.errors) or radar is None
+    if fmt == "text" and radar is not None and not failed:
+        # Say what was checked, so a silent success is never mistaken for checking nothing.
+        t = problems.t
+        counts = t("check.summary_counts", technologies=len(radar.blips), initiatives=len(radar.initiatives))
+        warned = problems.warnings
+        verdict = t("check.summary_warnings", count=len(warned)) if warned else t("check.summary_no_problems")
+        print(f"{counts}: {verdict}")
+    return 1 if failed else 0
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

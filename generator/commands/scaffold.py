@@ -10,6 +10,7 @@ invalid option is reported with its valid choices, and nothing is written.
 from __future__ import annotations
 
 import argparse
+import difflib
 import io
 import os
 import re
@@ -79,6 +80,7 @@ class Valid:
 class Choice:
     id: str
     label: str
+    name: str = ""  # what readers call it ("Beproeven"): accepted as an answer as well as the id
 
 
 @dataclass
@@ -104,6 +106,12 @@ def slugify(title: str) -> str:
 def yaml_scalar(value: str) -> str:
     """The value as one YAML scalar that reads back as the same text (quoted only when needed)."""
     dumped = yaml.safe_dump(value, allow_unicode=True, width=10**9, default_flow_style=True)
+    return dumped.removesuffix("\n").removesuffix("\n...").strip()
+
+
+def yaml_quoted(value: str) -> str:
+    """The value as a double-quoted YAML scalar: a comma, colon or '#' in a note can never cut it."""
+    dumped = yaml.safe_dump(value, allow_unicode=True, width=10**9, default_style='"')
     return dumped.removesuffix("\n").removesuffix("\n...").strip()
 
 
@@ -133,6 +141,9 @@ def not_utf8(text: str) -> str | None:
 
 def _validate(q: Question, given: object) -> None:
     """Check an option's value against the choices; keep the value or record why it is wrong."""
+    if q.choices is None and q.many:
+        q.answer = list(given) if isinstance(given, list) else [str(given)]
+        return
     if q.choices is None:
         text = " ".join(str(given).split())
         shown = not_utf8(text)
@@ -145,16 +156,20 @@ def _validate(q: Question, given: object) -> None:
         return
     valid = [c.id for c in q.choices]
     values = given if isinstance(given, list) else [given]
+    picked = []
     for value in values:
-        if value not in valid:
+        found = _one(str(value), q.choices, prefix=False)  # scripts name a choice in full
+        if found is None:
             noun = Word(q.noun or f"check.noun_{q.key}")
             q.errors.append(
                 (
                     "new.unknown_choice",
-                    {"noun": noun, "value": value, "option": q.option, "choices": Valid(tuple(valid), value)},
+                    {"noun": noun, "value": value, "option": q.option, "choices": Valid(tuple(valid), str(value))},
                 )
             )
-    q.answer = values if q.many else values[0]
+        else:
+            picked.append(found)
+    q.answer = picked if q.many else (picked[0] if picked else values[0])
 
 
 def _ask_line(prompt: str, stdin: TextIO, stdout: TextIO) -> str:
@@ -173,7 +188,10 @@ def _ask_line(prompt: str, stdin: TextIO, stdout: TextIO) -> str:
 
 
 def _ask(q: Question, t: Translator, stdin: TextIO, stdout: TextIO) -> object:
-    """Ask until the answer is valid: numbers (or ids) for choices, any non-empty text otherwise."""
+    """Ask until the answer is valid: numbers, ids or names for choices, any non-empty text otherwise."""
+    if q.choices is None and q.many:
+        answer = _ask_line(f"{t('new.ask_' + q.key)}: ", stdin, stdout)
+        return list(dict.fromkeys(v.strip() for v in answer.split(",") if v.strip()))
     if q.choices is None:
         while True:
             answer = " ".join(_ask_line(f"{t('new.ask_' + q.key)}: ", stdin, stdout).split())
@@ -189,26 +207,52 @@ def _ask(q: Question, t: Translator, stdin: TextIO, stdout: TextIO) -> object:
     prompt = t("new.pick_many") if q.many else t("new.pick_one", n=len(q.choices))
     while True:
         answer = _ask_line(prompt, stdin, stdout)
+        if not answer and not q.required and not q.many:
+            return q.default
         picked = _pick(answer, q.choices, q.many)
         if picked is not None:
             return picked
         stdout.write(t("new.not_a_choice", answer=answer) + "\n")
+        close = _suggest(answer, q.choices)
+        if close:
+            stdout.write(t("new.did_you_mean", choice=close) + "\n")
 
 
 def _pick(answer: str, options: list[Choice], many: bool) -> object | None:
-    """The ids an answer names, by number or by id; None when any part is not a choice."""
-    parts = [p for p in re.split(r"[,\s]+", answer) if p] if many else [answer]
+    """The ids an answer names, by number, id or name (any case, or the unique start of one);
+    None when any part is not a choice."""
+    parts = [p for p in re.split(r"[,\s]+", answer) if p] if many else [answer.strip()]
     if not parts and many:
         return []
     ids = []
     for part in parts:
-        if part.isdigit() and 1 <= int(part) <= len(options):
-            ids.append(options[int(part) - 1].id)
-        elif part in {c.id for c in options}:
-            ids.append(part)
-        else:
+        found = _one(part, options)
+        if found is None:
             return None
+        ids.append(found)
     return list(dict.fromkeys(ids)) if many else ids[0]
+
+
+def _one(part: str, options: list[Choice], prefix: bool = True) -> str | None:
+    if part.isdigit():
+        return options[int(part) - 1].id if 1 <= int(part) <= len(options) else None
+    wanted = part.casefold()
+    if not wanted:
+        return None
+    for c in options:
+        if wanted in (c.id.casefold(), c.name.casefold()):
+            return c.id
+    if not prefix:
+        return None
+    starts = [c.id for c in options if c.id.casefold().startswith(wanted) or c.name.casefold().startswith(wanted)]
+    return starts[0] if len(starts) == 1 and len(wanted) >= 2 else None
+
+
+def _suggest(answer: str, options: list[Choice]) -> str:
+    """The nearest id or name to a mistyped answer, for 'did you mean ...?'."""
+    names = {n.casefold(): n for c in options for n in (c.id, c.name) if n}
+    close = difflib.get_close_matches(answer.casefold(), list(names), n=1, cutoff=0.6)
+    return names[close[0]] if close else ""
 
 
 def fill(
@@ -250,10 +294,11 @@ def blip_text(radar: Radar, a: dict[str, object]) -> str:
         "quadrant": str(a["quadrant"]),
         "ring": str(a["ring"]),
         "summary": yaml_scalar(str(a["summary"])),
-        "tags": "[]",
+        "tags": yaml_list(a["tags"]),  # type: ignore[arg-type]
         "capabilities": yaml_list(a["capabilities"]),  # type: ignore[arg-type]
         "initiatives": yaml_list(a["initiatives"]),  # type: ignore[arg-type]
-        "history": f"\n  - edition: {radar.edition}\n    ring: {a['ring']}\n    note: {yaml_scalar(str(a['note']))}",
+        "algorithm": "true" if a["algorithm"] == "yes" else "false",
+        "history": f"\n  - edition: {radar.edition}\n    ring: {a['ring']}\n    note: {yaml_quoted(str(a['note']))}",
     }
     fields = [
         f"{name}:" + ("" if written[name].startswith("\n") else " ") + written[name]
@@ -356,11 +401,24 @@ def _shown(path: Path) -> str:
 
 def _blip_questions(radar: Radar, note: str) -> list[Question]:
     cells = radar.capabilities.cells.values() if radar.capabilities else []
+    t = translator(radar.language)
+    rings = [Choice(r.id, f"{r.name}: {r.description}" if r.description else r.name, r.name) for r in radar.rings]
     return [
         Question("title", "title"),
-        Question("quadrant", "quadrant", choices=[Choice(q.id, q.name) for q in radar.quadrants]),
-        Question("ring", "ring", choices=[Choice(r.id, r.name) for r in radar.rings]),
+        Question("quadrant", "quadrant", choices=[Choice(q.id, q.name, q.name) for q in radar.quadrants]),
+        Question("ring", "ring", choices=rings),
         Question("summary", "summary", required=False),
+        Question("tags", "tag", required=False, many=True),
+        Question(
+            "algorithm",
+            "algorithm",
+            required=False,
+            choices=[
+                Choice("no", t("new.answer_no"), t("new.answer_no")),
+                Choice("yes", t("new.answer_yes"), t("new.answer_yes")),
+            ],
+            default="no",
+        ),
         Question(
             "capabilities", "capability", False, [Choice(c.id, c.title) for c in cells], True, noun="check.noun_cell"
         ),
@@ -394,7 +452,7 @@ def _initiative_questions(radar: Radar) -> list[Question]:
     ]
 
 
-FOR_BLIPS_ONLY = ("quadrant", "ring", "summary", "initiative", "note")
+FOR_BLIPS_ONLY = ("quadrant", "ring", "summary", "initiative", "note", "tag", "algorithm")
 FOR_INITIATIVES_ONLY = ("lead", "status")
 
 
@@ -468,6 +526,10 @@ def add_arguments(new_cmd: argparse.ArgumentParser) -> None:
     new_cmd.add_argument("--ring", help="ring id from radar/radar.yaml")
     new_cmd.add_argument("--summary", help="one sentence for lists and search")
     new_cmd.add_argument("--note", help="why it is in this ring (the first history entry's note)")
+    new_cmd.add_argument(
+        "--tag", action="append", help="keyword for filters and search (repeat, or separate with commas)"
+    )
+    new_cmd.add_argument("--algorithm", choices=("yes", "no"), help="is it an algorithm (then it needs a leaflet)?")
     new_cmd.add_argument("--capability", action="append", help="capability cell id (repeat, or separate with commas)")
     new_cmd.add_argument("--initiative", action="append", help="initiative id (repeat, or separate with commas)")
     new_cmd.add_argument("--lead", help="initiatives: the team or role that leads it")

@@ -14,12 +14,13 @@ from typing import Any
 
 import yaml
 
+from ..i18n import catalogues
 from . import periods
 from .files import inside, markdown_files, tree
 from .folders import ASSETS_DIR, BLIPS_DIR, CAPABILITIES_FILE, INITIATIVES_DIR, RADAR_FILE, THEMES_DIR
 from .links import check_references
 from .model import Axis, Blip, CapabilityModel, Cell, HistoryEntry, Initiative, Leaflet, Radar, Score, Segment
-from .problems import Problems
+from .problems import ERROR, WARNING, Problems
 from .schema import (
     AXIS_FIELDS,
     BLIP_FIELDS,
@@ -323,6 +324,9 @@ def _load_all(
         if not ID_RE.match(ident):
             suggestion = slug(ident, fallback=what)
             problems.add(path, 1, 1, problems.t(f"check.file_name_{what}", suggestion=suggestion))
+            doc = _parse_cached(path, problems)  # still check what is inside: one run shows every problem
+            if doc is not None:
+                make(path, doc)
             continue
         if ident in first_path:
             other = problems.relative(first_path[ident])
@@ -430,6 +434,39 @@ def _contact(doc: Document, f: dict, problems: Problems) -> str:
     return value
 
 
+def _template_sentences(key: str) -> list[str]:
+    """The sentences `radar new` writes for authors to replace, in every language, without the title."""
+    found = []
+    for words in catalogues().values():
+        for line in words.get(f"new.{key}", "").splitlines():
+            if line.startswith("#"):
+                continue
+            for part in line.split("{"):
+                part = part.split("}")[-1].strip()
+                if len(part) >= 20:
+                    found.append(part)
+    return found
+
+
+def _leftovers(doc: Document, f: dict, body: str, problems: Problems, strict: bool, key: str) -> None:
+    """Template text from `radar new` left in a file: a warning while writing, an error under --strict."""
+    severity = ERROR if strict else WARNING
+    lines = [" ".join(line.split()) for line in body.splitlines()]
+    flat = " ".join(lines)
+    for sentence in _template_sentences(key):
+        if sentence in flat:
+            at = next((n for n, line in enumerate(lines) if sentence[:30] in line), 0)
+            message = problems.t("check.template_left", sentence=sentence[:60])
+            problems.add(doc.path, (doc.body_line or 1) + at, 1, message, severity)
+            break
+    notes = {words.get("new.default_note") for words in catalogues().values()} - {None}
+    history = f.get("history") if isinstance(f.get("history"), list) else []
+    for i, entry in enumerate(history):
+        if isinstance(entry, dict) and entry.get("note") in notes:
+            line, col = doc.where("history", i, "note")
+            problems.add(doc.path, line, col, problems.t("check.default_note_left", note=entry["note"]), severity)
+
+
 def _initiative(
     path: Path, doc: Document, radar: Radar, problems: Problems, strict: bool, bodies: bool = True
 ) -> Initiative | None:
@@ -438,6 +475,7 @@ def _initiative(
         return None
     noun = problems.t("check.noun_initiative_status")
     _check_id(problems, doc, ("status",), f["status"], list(INITIATIVE_STATUSES), noun)
+    _leftovers(doc, f, doc.body, problems, strict, "initiative_body")
     html, text, references = _body(path, bodies)
     return Initiative(
         id=path.stem,
@@ -480,6 +518,18 @@ def _blip(
             )
         if not f.get("algorithm"):
             _where(problems, doc, "leaflet", key=True)(problems.t("check.leaflet_not_algorithm"))
+    # A bad ring must not hide typos further down: cells and initiatives are checked either way.
+    capabilities = _check_ids(
+        problems, doc, "capabilities", f.get("capabilities", []), _cell_ids(radar), problems.t("check.noun_cell")
+    )
+    noun = problems.t("check.noun_initiative")
+    initiatives = _check_ids(problems, doc, "initiatives", f.get("initiatives", []), list(radar.initiatives), noun)
+    if f.get("algorithm") and "leaflet" not in f:
+        # A warning while the leaflet is being written (the capability model shows such blips as its
+        # leaflet gap); an error under --strict, so a release cannot publish an algorithm without one.
+        line, col = doc.where("algorithm")
+        problems.add(doc.path, line, col, problems.t("check.algorithm_without_leaflet"), ERROR if strict else WARNING)
+    _leftovers(doc, f, doc.body, problems, strict, "blip_body")
     if not ok:
         return None
     html, text, references = _body(path, bodies)
@@ -487,17 +537,8 @@ def _blip(
         "id": path.stem,
         "source": problems.relative(path),
         "tags": tuple(dict.fromkeys(t.lower() for t in f.get("tags", []))),
-        "capabilities": _check_ids(
-            problems, doc, "capabilities", f.get("capabilities", []), _cell_ids(radar), problems.t("check.noun_cell")
-        ),
-        "initiatives": _check_ids(
-            problems,
-            doc,
-            "initiatives",
-            f.get("initiatives", []),
-            list(radar.initiatives),
-            problems.t("check.noun_initiative"),
-        ),
+        "capabilities": capabilities,
+        "initiatives": initiatives,
         "history": history,
         "algorithm": bool(f.get("algorithm")),
         "featured": f.get("featured", True) is not False,
