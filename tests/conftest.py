@@ -80,6 +80,9 @@ class RadarDir:
         return path
 
     def blip(self, ident: str, **kwargs) -> Path:
+        # Titled by its id unless told: two blips both called "Thing" would be warned about as one
+        # technology added twice (content/similar.py).
+        kwargs.setdefault("title", ident)
         return self.write(f"blips/{ident}.md", blip_text(**kwargs))
 
 

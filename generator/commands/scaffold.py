@@ -22,13 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-import yaml
-
 from ..content.folders import BLIPS_DIR, INITIATIVES_DIR
 from ..content.load import load
 from ..content.model import Radar
 from ..content.problems import choices
 from ..content.schema import BLIP_FIELDS, INITIATIVE_STATUSES
+from ..content.yamltext import history_entry, yaml_list, yaml_scalar
 from ..i18n import Translator, text, translator
 from ..urls import slug
 
@@ -101,22 +100,6 @@ class Question:
 def slugify(title: str) -> str:
     """The id for a new file (urls.slug), empty when the title holds no letter or digit."""
     return slug(title, MAX_SLUG, fallback="")
-
-
-def yaml_scalar(value: str) -> str:
-    """The value as one YAML scalar that reads back as the same text (quoted only when needed)."""
-    dumped = yaml.safe_dump(value, allow_unicode=True, width=10**9, default_flow_style=True)
-    return dumped.removesuffix("\n").removesuffix("\n...").strip()
-
-
-def yaml_quoted(value: str) -> str:
-    """The value as a double-quoted YAML scalar: a comma, colon or '#' in a note can never cut it."""
-    dumped = yaml.safe_dump(value, allow_unicode=True, width=10**9, default_style='"')
-    return dumped.removesuffix("\n").removesuffix("\n...").strip()
-
-
-def yaml_list(values: Sequence[str]) -> str:
-    return "[" + ", ".join(yaml_scalar(v) for v in values) + "]"
 
 
 # --- asking ----------------------------------------------------------------------------------
@@ -294,11 +277,11 @@ def blip_text(radar: Radar, a: dict[str, object]) -> str:
         "quadrant": str(a["quadrant"]),
         "ring": str(a["ring"]),
         "summary": yaml_scalar(str(a["summary"])),
-        "tags": yaml_list(a["tags"]),  # type: ignore[arg-type]
+        "tags": yaml_list(a.get("tags", [])),  # type: ignore[arg-type]
         "capabilities": yaml_list(a["capabilities"]),  # type: ignore[arg-type]
         "initiatives": yaml_list(a["initiatives"]),  # type: ignore[arg-type]
-        "algorithm": "true" if a["algorithm"] == "yes" else "false",
-        "history": f"\n  - edition: {radar.edition}\n    ring: {a['ring']}\n    note: {yaml_quoted(str(a['note']))}",
+        "algorithm": "true" if a.get("algorithm") == "yes" else "false",
+        "history": "\n" + history_entry(radar.edition, str(a["ring"]), str(a["note"]), indent="  "),
     }
     fields = [
         f"{name}:" + ("" if written[name].startswith("\n") else " ") + written[name]

@@ -40,6 +40,7 @@ from .schema import (
     contact_problem,
     read_fields,
 )
+from .similar import close_titles
 from .slug import slug
 from .source import Document, read_front_matter_file, read_yaml_file
 from .theme import CONTRAST_PARTNER, Theme, contrast, nearest_passing
@@ -76,6 +77,7 @@ def load(source: Path, strict: bool = False, bodies: bool = True) -> tuple[Radar
         "blip",
         required=True,
     )
+    _similar_titles(radar, problems)
     assets = source / ASSETS_DIR
     found = tree(assets, problems) if assets.exists() or assets.is_symlink() else []
     names = [p.relative_to(assets).as_posix() for p in found if inside(p, problems) is not None]
@@ -127,6 +129,21 @@ def _check_id(problems: Problems, doc: Document, at: tuple, value: str, valid: l
         problems.t("check.unknown_id", what=what, value=value, choices=problems.choices(valid, value))
     )
     return False
+
+
+def _similar_titles(radar: Radar, problems: Problems) -> None:
+    """Warn on a blip new in this edition whose title is close to another's: did the author mean
+    the existing one?  Blips already on the radar were decided on and are left in peace."""
+    new = {i: b for i, b in radar.blips.items() if b.history and b.history[0].edition == radar.edition}
+    existing = ((i, b.title) for i, b in radar.blips.items() if i not in new)
+    close = close_titles(existing, ((i, b.title) for i, b in new.items()), radar.language)
+    for ident, other in close.items():
+        path = problems.root / new[ident].source  # where it was read, sub-folders included
+        doc = _parse_cached(path, problems)
+        line, col = doc.where("title") if doc is not None else (1, 1)
+        theirs = radar.blips[other]
+        message = problems.t("check.similar_title", title=theirs.title, path=theirs.source)
+        problems.add(path, line, col, message, WARNING)
 
 
 # --- radar.yaml -------------------------------------------------------------------------------
@@ -460,8 +477,8 @@ def _leftovers(doc: Document, f: dict, body: str, problems: Problems, strict: bo
             problems.add(doc.path, (doc.body_line or 1) + at, 1, message, severity)
             break
     notes = {words.get("new.default_note") for words in catalogues().values()} - {None}
-    history = f.get("history") if isinstance(f.get("history"), list) else []
-    for i, entry in enumerate(history):
+    history = f.get("history")
+    for i, entry in enumerate(history if isinstance(history, list) else []):
         if isinstance(entry, dict) and entry.get("note") in notes:
             line, col = doc.where("history", i, "note")
             problems.add(doc.path, line, col, problems.t("check.default_note_left", note=entry["note"]), severity)
