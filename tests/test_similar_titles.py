@@ -21,6 +21,8 @@ def test_the_issues_example_is_close_and_unrelated_titles_are_not():
         ("privacy", "Privacy en security by design"),
         ("zero", "Zero trust-architectuur"),
         ("kafka", "Kafka streams 2"),
+        ("github", "GitHub"),
+        ("spa", "SPA by default"),
     ]
     new = [
         ("spraak-ai", "Spraakherkenning & AI"),
@@ -30,8 +32,10 @@ def test_the_issues_example_is_close_and_unrelated_titles_are_not():
         ("mesh", "Data mesh"),
         ("vertaling", "Spraakvertaling op straat"),
         ("java", "Kafka streams 3"),
+        ("spec-kit", "GitHub Spec Kit"),
+        ("mcp", "MCP by default"),
     ]
-    found = close_titles(existing, new, "nl")
+    found = close_titles(existing, new, "nl")  # GitHub Spec Kit, MCP by default: Thoughtworks' radar, not twins
     assert found == {"spraak-ai": "spraak", "twin": "twins", "lake2": "lake"}
 
 
