@@ -7,14 +7,19 @@ English on an English one, and show the line with a caret under that column.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 from conftest import RADAR_YAML, RadarDir
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from inprocess import radar
 
 from generator.commands.serve.errorpage import error_page
 from generator.commands.serve.preview import Build
-from generator.content.problems import Problem
+from generator.content.problems import Problem, Problems
+from generator.content.source import parse_yaml
 from generator.content.yaml_errors import explain
 
 HEAD = "---\ntitle: Graph databases\nquadrant: data\nring: trial\n"
@@ -75,6 +80,23 @@ CASES = {
         "above must be indented",
         "na 'owner' ontbreekt een dubbele punt: een veld schrijf je als 'owner: waarde'; een regel die de tekst "
         "erboven voortzet moet inspringen",
+    ),
+    "no_space_after_colon": (
+        "owner:Data team\nsummary: Linked data.\n",
+        5,
+        7,
+        "owner:Data team",
+        "a space belongs after 'owner:': write 'owner: Data team'",
+        "na 'owner:' hoort een spatie: schrijf 'owner: Data team'",
+    ),
+    "markdown_emphasis_first": (
+        "summary: *Nieuw* in deze editie\n",
+        5,
+        10,
+        "summary: *Nieuw* in deze editie",
+        "in YAML a value cannot start with '*': put the value in quotes, e.g. summary: \"*Nieuw* in deze editie\"",
+        "in YAML kan een waarde niet met '*' beginnen: zet de waarde tussen aanhalingstekens, "
+        'bijvoorbeeld summary: "*Nieuw* in deze editie"',
     ),
     "colon_in_value": (
         "summary: Let op: dit\n",
@@ -237,3 +259,14 @@ def test_libyaml_and_pure_python_pyyaml_give_the_same_explanation(case):
         found.append(explain(caught.value, text.split("\n")))
     assert found[0] is not None and found[0] == found[1]
     assert (found[0].line + 2, found[0].column + 1) == CASES[case][1:3]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=" \t\n-:#'\"[]{},*&!|>@`%?\\abc12", max_size=80))
+def test_any_broken_yaml_is_one_problem_at_a_spot_of_the_text_never_a_traceback(text):
+    problems = Problems(Path("."))
+    parse_yaml(Path("x.yaml"), text, problems)
+    lines = text.split("\n")
+    for problem in problems.items:
+        assert 1 <= problem.line <= len(lines) and problem.column >= 1
+        assert len(problem.excerpt_lines()) in (0, 2)

@@ -21,6 +21,8 @@ import yaml
 from .problems import Problems
 
 QUOTES = "'\""
+# A value (after any '- ' marks and 'name: ') that starts with a character YAML reserves.
+_VALUE = re.compile(r"^\s*(?:- +)*(?P<key>(?:[^\s#'\"\[\]{}:-][^:]*:\s+)?)(?P<value>[@`%&*!|>?\[{])")
 _FIELD = re.compile(r"^[^\s#'\"\[\]{}:-][^:]*:(\s|$)")  # 'name: value' or 'name:' at the start of a line
 
 
@@ -46,7 +48,8 @@ def report_syntax_error(
         what = " ".join(s for s in (exc.context, exc.problem) if s)
     else:
         line, column, what = found.line, found.column, problems.t(found.key, **found.values)
-    excerpt = lines[line] if 0 <= line < len(lines) else ""
+    line = max(0, min(line, len(lines) - 1))  # the end of a text without a last line break is on its last line
+    excerpt = lines[line]
     problems.add(path, line + first_line, column + 1, problems.t("check.yaml_syntax", what=what), excerpt=excerpt)
 
 
@@ -66,18 +69,27 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained | None:
             text = lines[stopped.line] if stopped.line < len(lines) else ""
             at = text.rfind("\\", 0, stopped.column + 1)  # libyaml marks the backslash, PyYAML the letter after it
             return Explained(stopped.line, at if at >= 0 else stopped.column, "check.yaml_backslash")
+    for mark in (stopped, opened):
+        reserved = _reserved_start(lines, mark.line, mark.column) if mark is not None else None
+        if reserved is not None:
+            return reserved
     if stopped is None:
         return None
-    after_quote = _after_quote(lines, stopped.line, stopped.column)
+    after_quote = _after_quote(lines, stopped.line, stopped.column) if _expected_more(problem) else None
     if after_quote is not None:
         return after_quote
     if "simple key" in context and opened is not None:
         return _no_colon(lines, opened.line)
     if problem.startswith("mapping values are not allowed"):
         return _colon_or_indent(lines, stopped.line, stopped.column)
-    if any(s in problem for s in ("expected key", "block end", "'-' indicator", "entries are not allowed")):
+    if _expected_more(problem) or "entries are not allowed" in problem:
         return _misaligned(lines, stopped.line)
     return None
+
+
+def _expected_more(problem: str) -> bool:
+    """The parser wanted the next field or item of a block and found something else (libyaml's and PyYAML's words)."""
+    return any(s in problem for s in ("expected key", "block end", "'-' indicator"))
 
 
 def _char(lines: list[str], line: int, column: int) -> str:
@@ -118,8 +130,8 @@ def _after_quote(lines: list[str], line: int, column: int) -> Explained | None:
     if not (0 <= line < len(lines) and 0 < column <= len(lines[line])):
         return None
     before = lines[line][:column].rstrip()
-    if not before or before[-1] not in QUOTES:
-        return None
+    if not before or before[-1] not in QUOTES or before.count(before[-1]) % 2:
+        return None  # no quote, or an opening one
     quote = before[-1]
     key = "check.yaml_after_single_quote" if quote == "'" else "check.yaml_after_double_quote"
     return Explained(line, column, key, {"column": len(before)})
@@ -133,25 +145,46 @@ def _no_colon(lines: list[str], line: int) -> Explained | None:
     start = _indent(text)
     name = re.match(r"[^\s:]*", text[start:])
     word = name.group() if name else ""
-    return Explained(line, start + len(word), "check.yaml_no_colon", {"name": word or "..."})
+    after = start + len(word)
+    if word and text[after : after + 1] == ":":  # 'ring:trial': the colon is there, the space is not
+        value = text[after + 1 :].strip()
+        return Explained(line, after + 1, "check.yaml_no_space", {"name": word, "value": value})
+    return Explained(line, after, "check.yaml_no_colon", {"name": word or "..."})
 
 
-def _colon_or_indent(lines: list[str], line: int, column: int) -> Explained:
+def _colon_or_indent(lines: list[str], line: int, column: int) -> Explained | None:
     """A ': ' where YAML allows no new field: inside a value on a field's own line, or a line indented too deep."""
     text = lines[line] if 0 <= line < len(lines) else ""
     start = _starts(text)[-1] - 1  # after any '- ' marks
     if _FIELD.match(text[start:]) and text.index(":", start) < column:
         colon = text.index(":", start)
         value = text[colon + 1 :].strip()
-        quoted = (
-            f"'{value}'"
-            if '"' in value and "'" not in value
-            else '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-        )
-        fixed = f"{text[start:colon]}: {quoted}"
+        fixed = f"{text[start:colon]}: {_quoted(value)}"
         return Explained(line, column, "check.yaml_colon_in_value", {"fixed": fixed})
     above = _field_column_above(lines, line)
+    if _indent(text) + 1 <= above:
+        return None  # not deeper after all: some other mistake on this line
     return Explained(line, _indent(text), "check.yaml_indent_deeper", {"column": _indent(text) + 1, "expected": above})
+
+
+def _quoted(value: str) -> str:
+    """The value in quotes that keep it as written: single quotes around a double quote, else double quotes."""
+    if '"' in value and "'" not in value:
+        return f"'{value}'"
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _reserved_start(lines: list[str], line: int, column: int) -> Explained | None:
+    """A value that starts with a character YAML reserves ('*Let op*' in Markdown style, '@team', '[Beta] ...')."""
+    text = lines[line] if 0 <= line < len(lines) else ""
+    found = _VALUE.match(text)
+    if found is None or found.start("value") > column:
+        return None
+    value = text[found.start("value") :].rstrip()
+    if value[0] in "[{" and not re.search(r"[\]}]\s*\S", value):
+        return None  # a list or mapping after all: its mistake is elsewhere
+    fixed = text[found.start("key") : found.start("value")] + _quoted(value)
+    return Explained(line, found.start("value"), "check.yaml_reserved_start", {"char": value[0], "fixed": fixed})
 
 
 def _field_column_above(lines: list[str], line: int) -> int:
