@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
 import http.server
 import os
@@ -10,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -91,24 +94,77 @@ def radar_dir(tmp_path: Path) -> RadarDir:
     return RadarDir(tmp_path / "radar-src")
 
 
-def run_radar(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """The real command line, in a subprocess, as an author would run it."""
+def run_radar(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """The real command line, in a subprocess, as an author would run it (`env`: variables to set for it)."""
     return subprocess.run(
         [sys.executable, "-m", "generator", *args],
         cwd=cwd or ROOT,
         capture_output=True,
         text=True,
-        env={**__import__("os").environ, "PYTHONPATH": str(ROOT)},
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
     )
+
+
+def _run_root(factory: pytest.TempPathFactory) -> Path:
+    """The temporary folder of this whole test run: shared by every xdist worker, fresh for each run."""
+    base = factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    with path.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder `name` that `make` fills, made once per test run even when xdist workers ask at the same time.
+
+    Only for things that tests read and never change (a built site, an imported radar).
+    """
+    root = _run_root(factory)
+    folder, done = root / name, root / f"{name}.done"
+    with _locked(root / f"{name}.lock"):
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # left by a worker whose `make` failed
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
+def _build_sample(folder: Path) -> None:
+    result = run_radar("build", "--source", str(ROOT), "--out", str(folder / "site"))
+    assert result.returncode == 0, result.stderr
+    (folder / "www" / "radar").mkdir(parents=True)
+    shutil.copytree(folder / "site", folder / "www" / "radar" / "sub")
 
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> Path:
-    """The repository's own sample radar, built once per test session."""
-    out = tmp_path_factory.mktemp("sample") / "site"
-    result = run_radar("build", "--source", str(ROOT), "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    return out
+    """The repository's own sample radar, built once per test run (shared by xdist workers: never change it)."""
+    return made_once(tmp_path_factory, "sample", _build_sample) / "site"
+
+
+def _build_sample_twice_cold(folder: Path) -> None:
+    copy = folder / "copy"
+    shutil.copytree(ROOT / "radar", copy / "radar")
+    shutil.copytree(ROOT / "blips", copy / "blips")
+    for name, source in (("a", ROOT), ("b", copy)):
+        cache = {"RADAR_CACHE_DIR": str(folder / f"cache-{name}")}
+        result = run_radar("build", "--source", str(source), "--out", str(folder / name), env=cache)
+        assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture(scope="session")
+def cold_sample_builds(tmp_path_factory) -> Path:
+    """The sample built twice, each cold (an empty render cache of its own, in cache-a/ and cache-b/), into a/ and b/.
+
+    The second build reads a copy of the sources in another folder. Tests compare the two sites' bytes: nothing
+    cached is compared with itself, and no path or time leaks into the output. Shared by the run: never change it.
+    """
+    return made_once(tmp_path_factory, "cold-builds", _build_sample_twice_cold)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -119,10 +175,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def sample_server(sample_site: Path):
     """The sample site over HTTP on a free loopback port, under a sub-path to prove links are relative."""
-    served = sample_site.parent / "www"
-    if not served.exists():
-        (served / "radar").mkdir(parents=True)
-        shutil.copytree(sample_site, served / "radar" / "sub", dirs_exist_ok=True)
+    served = sample_site.parent / "www"  # a copy of the site under radar/sub/, made with it
     handler = functools.partial(_QuietHandler, directory=str(served))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -153,16 +206,29 @@ def page(browser):
 
 
 _CACHE_KEY = pytest.StashKey[str]()
+_CACHE_INPUT = "radar_cache_dir"
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """One render cache for the whole session (fast), never the user's own: RADAR_CACHE_DIR, inherited by subprocesses.
+    """One render cache for the whole test run (fast), never the user's own: RADAR_CACHE_DIR, inherited by subprocesses.
 
-    Tests that need a cold cache point RADAR_CACHE_DIR at an empty folder of their own (monkeypatch.setenv).
+    xdist workers use the folder of the run that started them (the cache writes entries atomically and
+    checks each one's digest, so workers can share it). Tests that need a cold cache point
+    RADAR_CACHE_DIR at an empty folder of their own (monkeypatch.setenv).
     """
+    given = getattr(config, "workerinput", {}).get(_CACHE_INPUT)
+    if given:
+        os.environ["RADAR_CACHE_DIR"] = given
+        return
     folder = tempfile.mkdtemp(prefix="radar-test-cache-")
     config.stash[_CACHE_KEY] = folder
     os.environ["RADAR_CACHE_DIR"] = folder
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node) -> None:
+    """xdist: hand the run's render cache to each worker (called only when xdist starts workers)."""
+    node.workerinput[_CACHE_INPUT] = node.config.stash[_CACHE_KEY]
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -172,7 +238,14 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test that drives Chromium is marked `browser`, so `pytest -m "not browser"` is the fast loop."""
+    """Every test that drives Chromium is marked `browser`, so `pytest -m "not browser"` is the fast loop.
+
+    Under xdist (`--dist loadgroup`), the tests of a module that share a module-scoped fixture run on one
+    worker, so that fixture (an import, a build) is made once rather than once per worker.
+    """
     for item in items:
         if {"browser", "page"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
+        info = getattr(item, "_fixtureinfo", None)
+        if info and any(d.scope == "module" for defs in info.name2fixturedefs.values() for d in defs):
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__ if item.module else item.nodeid))

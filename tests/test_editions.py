@@ -8,7 +8,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import run_radar
 
 from generator.content.load import load
 from generator.content.model import Blip, HistoryEntry, Radar, Segment
@@ -257,19 +256,16 @@ def test_blip_timeline_shows_moves_retirement_and_return(sample_site):
     assert 'href="../editions/2026-Q2/index.html"' in items[1]
 
 
-def test_build_is_byte_identical(tmp_path, monkeypatch):
+def test_build_is_byte_identical(cold_sample_builds: Path):
     """The charts and the review PDF carry no dates: two builds give the same bytes.
 
     Both sides are built cold (an empty render cache each), or a cached PDF would be compared with itself.
     """
     outs = []
     for name in ("a", "b"):
-        out = tmp_path / name
-        monkeypatch.setenv("RADAR_CACHE_DIR", str(tmp_path / f"cache-{name}"))
-        assert run_radar("build", "--out", str(out)).returncode == 0
-        suffixes = sorted(p.suffix for p in (tmp_path / f"cache-{name}").iterdir())
+        suffixes = sorted(p.suffix for p in (cold_sample_builds / f"cache-{name}").iterdir())
         assert suffixes == [".pdf", ".pdf", ".png", ".png", ".png", ".png"]  # radar, pack; radar, trend, 2 slides
-        outs.append(out)
+        outs.append(cold_sample_builds / name)
     for rel in [
         "review.pdf",
         "radar.pdf",

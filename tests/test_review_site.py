@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from conftest import ROOT, run_radar
+from conftest import ROOT
 
 from generator.content.load import load
 from generator.domain.comparison import compare
@@ -51,17 +50,9 @@ def test_archive_has_counts_per_status_and_per_ring_over_the_editions(sample_sit
     assert (sample_site / "editions/counts-chart.svg").is_file()
 
 
-def test_pack_pages_and_charts_are_byte_identical_across_cold_builds(tmp_path: Path, monkeypatch):
-    """Two builds of a copy with no cache between them: pages, charts and the pack give the same bytes."""
-    outs = []
-    for name in ("a", "b"):
-        monkeypatch.setenv("RADAR_CACHE_DIR", str(tmp_path / f"cache-{name}"))
-        source = tmp_path / f"src-{name}"
-        shutil.copytree(ROOT / "radar", source / "radar")
-        shutil.copytree(ROOT / "blips", source / "blips")
-        result = run_radar("build", "--source", str(source), "--out", str(tmp_path / name))
-        assert result.returncode == 0, result.stderr
-        outs.append(tmp_path / name)
+def test_pack_pages_and_charts_are_byte_identical_across_cold_builds(cold_sample_builds: Path):
+    """Two builds (the second of a copy) with no cache between them: pages, charts and the pack give the same bytes."""
+    outs = [cold_sample_builds / "a", cold_sample_builds / "b"]
     for rel in (
         "review.pdf",
         "editions/2026-Q4/vs-2025-Q4.html",
