@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import CAPABILITIES_YAML, ROOT, RadarDir, run_radar
+from inprocess import radar as in_process
 
 from generator.content.load import load
 from generator.i18n import catalogues
@@ -375,7 +376,7 @@ def test_algorithms_without_leaflet_count_as_a_gap_of_the_leaflet_cell(sample_si
 
 def build_small(radar: RadarDir, tmp_path: Path) -> Path:
     out = tmp_path / "out"
-    result = run_radar("build", "--source", str(radar.root), "--out", str(out))
+    result = in_process("build", "--source", str(radar.root), "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     return out

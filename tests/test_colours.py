@@ -1,6 +1,7 @@
 """Colours an author sets must keep the picture readable: WCAG 2.1 AA contrast, checked at load time."""
 
 from conftest import RADAR_YAML, run_radar
+from inprocess import radar as in_process
 
 
 def test_a_pale_quadrant_colour_is_refused_with_its_contrast(radar_dir):
@@ -28,6 +29,6 @@ def test_a_dark_ring_colour_is_refused_and_a_good_one_reaches_the_page(radar_dir
         "radar/radar.yaml", RADAR_YAML.replace("{id: data, name: Data}", "{id: data, name: Data, color: '#123456'}")
     )
     out = tmp_path / "site"
-    assert run_radar("build", "--source", str(radar_dir.root), "--out", str(out)).returncode == 0
+    assert in_process("build", "--source", str(radar_dir.root), "--out", str(out)).returncode == 0
     assert "#123456" in (out / "static" / "colors.css").read_text()
     assert 'fill="#123456"' in (out / "index.html").read_text()

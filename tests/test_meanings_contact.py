@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from conftest import ROOT, run_radar
+from inprocess import radar as in_process
 
 from generator import urls
 from generator.content.load import load
@@ -53,7 +54,7 @@ def test_a_bad_contact_is_reported_at_its_line_with_the_other_problems(radar_dir
 def test_a_good_contact_passes_and_reaches_the_page(radar_dir, tmp_path: Path):
     radar_dir.blip("a", title="Alpha", extra="contact: data-team@example.nl\n")
     out = tmp_path / "site"
-    result = run_radar("build", "--source", str(radar_dir.root), "--out", str(out))
+    result = in_process("build", "--source", str(radar_dir.root), "--out", str(out))
     assert result.returncode == 0, result.stderr
     page = (out / urls.blip_url("a")).read_text(encoding="utf-8")
     assert '<a href="mailto:data-team@example.nl">data-team@example.nl</a>' in page

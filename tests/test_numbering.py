@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ROOT, run_radar
+from conftest import ROOT
+from inprocess import radar as in_process
 
 from generator.content.load import load
 from generator.domain.views import EditionView
@@ -47,7 +48,7 @@ def test_newcomers_take_the_lowest_free_number_and_a_returning_blip_a_new_one(ra
     # in the edition right after it left, so Aardvark takes 4.
     assert q2.numbers == {"alpha": 1, "gamma": 3, "aardvark": 4}
     out = tmp_path / "site"
-    assert run_radar("build", "--source", str(radar_dir.root), "--out", str(out)).returncode == 0
+    assert in_process("build", "--source", str(radar_dir.root), "--out", str(out)).returncode == 0
     index = (out / "index.html").read_text(encoding="utf-8")
     assert 'value="4" data-id="aardvark"' in index and ">4</text>" in index
 

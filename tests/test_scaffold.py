@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT, run_radar
+from inprocess import radar as in_process
 
 from generator.commands.scaffold import slugify, yaml_scalar
 
@@ -107,7 +108,7 @@ def test_options_write_a_blip_that_passes_the_check_and_builds(radar_dir, tmp_pa
         assert step in result.stdout
     assert_checks(radar_dir.root)
     out = tmp_path / "site"
-    built = run_radar("build", "--source", str(radar_dir.root), "--out", str(out))
+    built = in_process("build", "--source", str(radar_dir.root), "--out", str(out))
     assert built.returncode == 0, built.stderr
     page = (out / "blips" / "spraakherkenning-ai.html").read_text(encoding="utf-8")
     assert "Spraakherkenning &amp; AI" in page and "First look: transcribing interviews." in page

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from conftest import ROOT, run_radar
+from inprocess import radar as in_process
 from matplotlib.image import imread
 
 from generator import urls
@@ -130,7 +131,7 @@ def themed(radar_dir, tmp_path) -> tuple[Path, Path]:
     radar_dir.blip("lake", title="Lake", quadrant="data", ring="adopt")
     radar_dir.blip("hammer", title="Hammer", quadrant="tools", ring="trial")
     out = tmp_path / "site"
-    result = run_radar("build", "--source", str(radar_dir.root), "--out", str(out))
+    result = in_process("build", "--source", str(radar_dir.root), "--out", str(out))
     assert result.returncode == 0, result.stderr
     return radar_dir.root, out
 
