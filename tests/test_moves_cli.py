@@ -10,7 +10,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT, run_radar
+
+from generator.i18n import catalogues
 
 # --- radar moves on the sample radar ------------------------------------------------------------------
 
@@ -191,7 +194,12 @@ def test_check_base_names_each_unrecorded_move_by_file_line_and_column(repo):
     errors = [line for line in result.stderr.splitlines() if ": ring changed" in line]
     assert [e.split(": ")[0] for e in errors] == ["blips/delta.md:4:7", "blips/zeta.md:4:7"]
     assert "from 'trial' (at the base revision) to 'adopt' without a history entry for edition 2026-Q2" in errors[0]
-    assert "add '- {edition: 2026-Q2, ring: adopt, note: ...}'" in errors[0]
+    assert errors[0].endswith("add this entry under history, with a note that says why:")
+    # the fix below it: block YAML with the note quoted, indented under the problem, pasted as it is
+    lines = result.stderr.splitlines()
+    below = lines[lines.index(errors[0]) + 1 :][:3]
+    fix = yaml.safe_load("history:\n" + "\n".join(line.removeprefix("    ") for line in below))
+    assert fix == {"history": [{"edition": "2026-Q2", "ring": "adopt", "note": catalogues()["en"]["check.fix_note"]}]}
     github = run_radar("check", "--base", "HEAD~1", "--format", "github", "--source", str(radar_dir.root))
     assert "::error file=blips/zeta.md,line=4,col=7::ring changed" in github.stdout
 

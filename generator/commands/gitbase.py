@@ -22,6 +22,7 @@ from ..content.model import Blip, Radar
 from ..content.problems import Problems, report
 from ..content.schema import edited_fields
 from ..content.source import read_front_matter_file
+from ..content.yamltext import history_entry
 from ..domain.editions import entry_at
 from ..i18n import Said, translator
 from ..outputs.mdtable import md_table
@@ -273,7 +274,8 @@ def unrecorded_moves(source: Path, base: Base, head: Radar, problems: Problems) 
         message = problems.t(
             "check.base_unrecorded", before=before.ring, was=was, ring=blip.ring, edition=head.edition, hint=hint
         )
-        problems.add(path, line, column, message)
+        fix = history_entry(head.edition, blip.ring, problems.t("check.fix_note"), "  ")
+        problems.add(path, line, column, message, fix=fix)
 
 
 def check_against(source: Path, base: str, strict: bool = False, fmt: str = "text") -> int:

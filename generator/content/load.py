@@ -44,6 +44,7 @@ from .similar import close_titles
 from .slug import slug
 from .source import Document, read_front_matter_file, read_yaml_file
 from .theme import CONTRAST_PARTNER, Theme, contrast, nearest_passing
+from .yamltext import history_entry
 
 COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 COUNTS = {"quadrants": (2, 8), "rings": (2, 6)}
@@ -476,7 +477,7 @@ def _leftovers(doc: Document, f: dict, body: str, problems: Problems, strict: bo
             message = problems.t("check.template_left", sentence=sentence[:60])
             problems.add(doc.path, (doc.body_line or 1) + at, 1, message, severity)
             break
-    notes = {words.get("new.default_note") for words in catalogues().values()} - {None}
+    notes = {w.get(k) for w in catalogues().values() for k in ("new.default_note", "check.fix_note")} - {None}
     history = f.get("history")
     for i, entry in enumerate(history if isinstance(history, list) else []):
         if isinstance(entry, dict) and entry.get("note") in notes:
@@ -618,8 +619,14 @@ def _history(doc: Document, f: dict, radar: Radar, problems: Problems, strict: b
     placed = [e for e in entries if not e.retired]
     if placed and placed[-1].ring != f["ring"]:
         last = lines[entries.index(placed[-1])]
-        _where(problems, doc, "ring")(
-            problems.t("check.ring_not_history", ring=f["ring"], line=last, last=placed[-1].ring, edition=radar.edition)
+        line, col = doc.where("ring")
+        message = problems.t("check.ring_not_history", ring=f["ring"], line=last, last=placed[-1].ring)
+        problems.add(
+            doc.path,
+            line,
+            col,
+            message,
+            fix=history_entry(radar.edition, f["ring"], problems.t("check.fix_note"), "  "),
         )
     return tuple(entries)
 

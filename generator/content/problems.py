@@ -34,6 +34,7 @@ class Problem:
     severity: str = ERROR
     language: str = field(default="en", compare=False)  # of the message, for the 'warning:' label
     excerpt: str = field(default="", compare=False)  # the line of the file at `line`, when the message needs it seen
+    fix: str = field(default="", compare=False)  # YAML that mends it, to paste as it is (block YAML, notes quoted)
 
     def text(self) -> str:
         label = "" if self.severity == ERROR else _text(self.language, "check.warning_label") + " "
@@ -58,8 +59,14 @@ class Problem:
         return [f"{number} | {shown}".rstrip(), f"{' ' * len(number)} | {' ' * caret}^"]
 
     def with_excerpt(self) -> str:
-        """`text()`, then the excerpt lines: the plain terminal format (CI formats keep one line per problem)."""
-        return "\n".join([self.text(), *("    " + line for line in self.excerpt_lines())])
+        """`text()`, then the excerpt lines and the fix: the plain terminal format (CI formats keep one
+        line per problem).  Indented, so no line of them reads as `path:line:column:`."""
+        below = [*self.excerpt_lines(), *self.fix.splitlines()]
+        return "\n".join([self.text(), *("    " + line for line in below)])
+
+    def described(self) -> str:
+        """The message with its fix on the lines below, for CI reports (one annotation per problem)."""
+        return self.message + ("\n" + self.fix if self.fix else "")
 
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -130,11 +137,18 @@ class Problems:
     language: str = "en"
 
     def add(
-        self, path: Path | str, line: int, column: int, message: str, severity: str = ERROR, excerpt: str = ""
+        self,
+        path: Path | str,
+        line: int,
+        column: int,
+        message: str,
+        severity: str = ERROR,
+        excerpt: str = "",
+        fix: str = "",
     ) -> None:
-        self.items.append(
-            Problem(printable(self.relative(path)), line, column, printable(message), severity, self.language, excerpt)
-        )
+        shown = "\n".join(printable(row) for row in fix.splitlines())
+        where = printable(self.relative(path))
+        self.items.append(Problem(where, line, column, printable(message), severity, self.language, excerpt, shown))
 
     def t(self, key: str, /, **values: object) -> str:
         """A message in the radar's language: problems.t('check.unknown_field', name=...)."""
@@ -172,7 +186,8 @@ def format_problems(problems: list[Problem], fmt: str) -> str:
     if fmt == "github":
         kind = {ERROR: "error", WARNING: "warning"}
         return "".join(
-            f"::{kind[p.severity]} file={_gh_property(p.path)},line={p.line},col={p.column}::{_gh_escape(p.message)}\n"
+            f"::{kind[p.severity]} file={_gh_property(p.path)},line={p.line},col={p.column}"
+            f"::{_gh_escape(p.described())}\n"
             for p in problems
         )
     if fmt == "gitlab":
@@ -180,7 +195,7 @@ def format_problems(problems: list[Problem], fmt: str) -> str:
 
         report = [
             {
-                "description": p.message,
+                "description": p.described(),
                 "check_name": "radar-check",
                 "fingerprint": hashlib.sha1(p.text().encode()).hexdigest(),
                 "severity": "major" if p.severity == ERROR else "minor",

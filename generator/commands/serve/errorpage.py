@@ -67,6 +67,8 @@ def _item(problem: Problem) -> str:
     """One problem as a list item: its line, then the excerpt with the caret under the column."""
     excerpt = problem.excerpt_lines()
     shown = f'\n<pre class="radar-excerpt">{html.escape(chr(10).join(excerpt))}</pre>' if excerpt else ""
+    if problem.fix:
+        shown += f'\n<pre class="radar-fix">{html.escape(problem.fix)}</pre>'
     return f"<li><code>{html.escape(problem.text())}</code>{shown}</li>"
 
 
