@@ -57,7 +57,7 @@ def test_a_ring_without_its_history_entry_gets_a_fix_that_pastes_and_parses(rada
     fixed = run_radar("check", "--source", str(radar_dir.root))
     assert fixed.returncode == 0, fixed.stderr
     assert re.search(
-        r"^blips/kafka\.md:11:11: warning: the note is still the default 'Why it moved", fixed.stderr, re.M
+        r"^blips/kafka\.md:11:11: warning: the note is still the placeholder 'Why it moved", fixed.stderr, re.M
     )
 
 

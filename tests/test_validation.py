@@ -18,6 +18,8 @@ import pytest
 from conftest import CAPABILITIES_YAML, RADAR_YAML, ROOT, RadarDir, run_radar
 from inprocess import radar
 
+from generator.i18n import catalogues
+
 LINE = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+):(?P<col>\d+): (?P<message>.*)$", re.M)
 
 
@@ -289,9 +291,13 @@ def test_history_disagreeing_with_ring(radar_dir):
     radar_dir.blip("x", ring="trial", extra="history:\n  - {edition: 2026-Q1, ring: assess}\n")
     path, line, col, message = only_problem(radar_dir)
     assert (path, line, col) == ("blips/x.md", 4, 7)  # the 'ring' value
-    assert_words(
-        message, "ring is 'trial'", "last history entry (line 6) says 'assess'", "edition: 2026-Q2", "ring: assess"
-    )
+    assert_words(message, "ring is 'trial'", "last history entry (line 6) says 'assess'", "set 'ring: assess'")
+    below = check(radar_dir).stderr.splitlines()[1:4]  # the entry to add, block YAML (tests/test_history_fix.py)
+    assert [line.strip() for line in below] == [
+        "- edition: 2026-Q2",
+        "ring: trial",
+        f'note: "{catalogues()["en"]["check.fix_note"]}"',
+    ]
 
 
 def test_history_entry_with_an_unknown_ring(radar_dir):

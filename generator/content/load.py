@@ -477,12 +477,19 @@ def _leftovers(doc: Document, f: dict, body: str, problems: Problems, strict: bo
             message = problems.t("check.template_left", sentence=sentence[:60])
             problems.add(doc.path, (doc.body_line or 1) + at, 1, message, severity)
             break
-    notes = {w.get(k) for w in catalogues().values() for k in ("new.default_note", "check.fix_note")} - {None}
+    said: dict[str, str] = {}  # placeholder note -> what to say about it left as it is
+    for words in catalogues().values():
+        for placeholder, left in (
+            ("new.default_note", "check.default_note_left"),
+            ("check.fix_note", "check.fix_note_left"),
+        ):
+            if placeholder in words:
+                said[words[placeholder]] = left
     history = f.get("history")
     for i, entry in enumerate(history if isinstance(history, list) else []):
-        if isinstance(entry, dict) and entry.get("note") in notes:
+        if isinstance(entry, dict) and entry.get("note") in said:
             line, col = doc.where("history", i, "note")
-            problems.add(doc.path, line, col, problems.t("check.default_note_left", note=entry["note"]), severity)
+            problems.add(doc.path, line, col, problems.t(said[entry["note"]], note=entry["note"]), severity)
 
 
 def _initiative(
