@@ -1,8 +1,9 @@
 """The `radar` command line: one table of commands, each a module under generator/commands/.
 
-A command module exposes `add_arguments(parser)` (its own options; --source and --strict come from
-the shared parents here) and `run(args) -> int`.  Only the chosen command's module is imported, so
-`radar check` never waits for matplotlib.  Adding a command: a module, and one line in `COMMANDS`.
+A command module exposes `add_arguments(parser, t)` (its own options, their help worded by `t`;
+--source and --strict come from the shared parents here) and `run(args) -> int`.  Only the chosen
+command's module is imported, so `radar check` never waits for matplotlib.  Adding a command: a module,
+and one line in `COMMANDS`.
 """
 
 from __future__ import annotations
@@ -14,44 +15,69 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
+from .i18n import Translator, environment_language, radar_language, translator
+
+SOURCE, STRICT = "source", "strict"  # the options several commands share, made once by _parents
 
 
-def _parent(*flags: str, **options: object) -> argparse.ArgumentParser:
-    parent = argparse.ArgumentParser(add_help=False)
-    parent.add_argument(*flags, **options)  # type: ignore[arg-type]
-    return parent
-
-
-SOURCE = _parent("--source", type=Path, default=Path("."), help="the radar's folder (default: .)")
-STRICT = _parent("--strict", action="store_true", help="treat warnings (unknown fields) as errors")
+def _parents(t: Translator) -> dict[str, argparse.ArgumentParser]:
+    source = argparse.ArgumentParser(add_help=False)
+    source.add_argument("--source", type=Path, default=Path("."), help=t("help.source"))
+    strict = argparse.ArgumentParser(add_help=False)
+    strict.add_argument("--strict", action="store_true", help=t("help.strict"))
+    helps = argparse.ArgumentParser(add_help=False)  # argparse's own -h would say it in English
+    helps.add_argument("-h", "--help", action="help", help=t("help.help"))
+    return {SOURCE: source, STRICT: strict, "help": helps}
 
 
 @dataclass(frozen=True)
 class Command:
-    module: str  # generator.commands.<module>: add_arguments(parser) and run(args) -> int
-    help: str
-    parents: tuple[argparse.ArgumentParser, ...] = (SOURCE,)
+    module: str  # generator.commands.<module>: add_arguments(parser, t) and run(args) -> int
+    help: str  # the locale key of its one-line help
+    parents: tuple[str, ...] = (SOURCE,)
 
 
 COMMANDS = {
-    "build": Command("build", "check the content, then build the site", (SOURCE, STRICT)),
-    "check": Command("check", "check the content without writing anything", (SOURCE, STRICT)),
-    "moves": Command("moves", "the ring moves of an edition"),
-    "diff": Command("diff", "what a change does to the radar, as Markdown"),
-    "new": Command("scaffold", "create a new technology (or 'new initiative') file, asking for what is missing"),
-    "import": Command("import_", "bring in a radar from BYOR, AOE, Zalando or Backstage, with its history"),
-    "export": Command("export", "write the radar for BYOR, Backstage or Zalando's radar"),
-    "serve": Command(
-        "serve", "preview the site on 127.0.0.1, rebuilding and reloading on every save", (SOURCE, STRICT)
-    ),
+    "build": Command("build", "help.build", (SOURCE, STRICT)),
+    "check": Command("check", "help.check", (SOURCE, STRICT)),
+    "moves": Command("moves", "help.moves"),
+    "diff": Command("diff", "help.diff"),
+    "new": Command("scaffold", "help.new"),
+    "import": Command("import_", "help.import"),
+    "export": Command("export", "help.export"),
+    "serve": Command("serve", "help.serve", (SOURCE, STRICT)),
 }
 
 
-def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
-    parser = argparse.ArgumentParser(prog="radar", description="Build a technology radar site from Markdown files.")
-    parser.add_argument("--version", action="version", version=f"radar {__version__}")
+def language(argv: list[str]) -> str:
+    """The language of the command line's own words (help, usage errors), chosen before parsing.
+
+    argparse prints help while it parses, before any radar is loaded, so the loader cannot say.
+    The radar the command is about can, cheaply: the `language:` line of --source's radar.yaml
+    (the current folder's by default), so that help and every later message agree.  Outside a
+    radar the user's locale decides (LC_ALL, LC_MESSAGES, LANG), and English where it names none.
+    """
+    source = "."
+    for i, arg in enumerate(argv):
+        if arg == "--source" and i + 1 < len(argv):
+            source = argv[i + 1]
+        elif arg.startswith("--source="):
+            source = arg.partition("=")[2]
+    return radar_language(Path(source)) or environment_language() or "en"
+
+
+def _parser(t: Translator) -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    parser = argparse.ArgumentParser(prog="radar", description=t("help.radar"), add_help=False)
+    parser.add_argument("-h", "--help", action="help", help=t("help.help"))
+    parser.add_argument("--version", action="version", version=f"radar {__version__}", help=t("help.version"))
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    found = {name: commands.add_parser(name, help=c.help, parents=list(c.parents)) for name, c in COMMANDS.items()}
+    parents = _parents(t)
+    found = {
+        name: commands.add_parser(
+            name, help=t(c.help), parents=[parents["help"], *(parents[p] for p in c.parents)], add_help=False
+        )
+        for name, c in COMMANDS.items()
+    }
     return parser, found
 
 
@@ -63,7 +89,8 @@ def _command(argv: list[str]) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    parser, commands = _parser()
+    t = translator(language(argv))
+    parser, commands = _parser(t)
     name = next((a for a in argv if not a.startswith("-")), "")
     if name not in COMMANDS:
         parser.parse_args(argv)  # --help, --version, or the error that names the commands: all exit
@@ -71,10 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         module = importlib.import_module(f"{__package__}.commands.{COMMANDS[name].module}")
     except ModuleNotFoundError as exc:  # an environment installed before a dependency was added
-        print(
-            f"error: the package '{exc.name}' is not installed: run `pip install .` (or `pip install -e .`) again",
-            file=sys.stderr,
-        )
+        print(t("cli.error", message=t("cli.not_installed", name=exc.name)), file=sys.stderr)
         return 1
-    module.add_arguments(commands[name])
+    module.add_arguments(commands[name], t)
     return module.run(parser.parse_args(argv))

@@ -7,10 +7,14 @@ the text falls back along the language's chain, nl-BE -> nl -> en, so an unknown
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 import string
 from collections.abc import Callable, Mapping
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 import yaml
 
@@ -91,6 +95,35 @@ def text(language: str, key: str, /, **values: object) -> str:
         return words
 
 
+class Message:
+    """Words to be said later, once the language is known: a locale key and its values.
+
+    A value that is itself a Message (or a Said) is said in the same language, so a message can
+    quote another ('dropped: {message}').
+    """
+
+    def __init__(self, key: str, /, **values: object) -> None:
+        self.key, self.values = key, values
+
+    def text(self, language: str) -> str:
+        return text(language, self.key, **_said(language, self.values))
+
+    def __str__(self) -> str:
+        return self.text(FALLBACK)
+
+    def __repr__(self) -> str:
+        return f"Message({self.key!r}, **{self.values!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Message) and (self.key, self.values) == (other.key, other.values)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _said(language: str, values: Mapping[str, object]) -> dict[str, object]:
+    return {k: v.text(language) if isinstance(v, (Message, Said)) else v for k, v in values.items()}
+
+
 class Said(Exception):
     """An error whose words are a locale key: str() gives English (logs, tests); `text` the radar's language.
 
@@ -100,10 +133,10 @@ class Said(Exception):
 
     def __init__(self, key: str, /, **values: object) -> None:
         self.key, self.values = key, values
-        super().__init__(text(FALLBACK, key, **values))
+        super().__init__(text(FALLBACK, key, **_said(FALLBACK, values)))
 
     def text(self, language: str) -> str:
-        return text(language, self.key, **self.values)
+        return text(language, self.key, **_said(language, self.values))
 
 
 def translator(language: str) -> Translator:
@@ -113,3 +146,39 @@ def translator(language: str) -> Translator:
         return text(language, key, **values)
 
     return t
+
+
+_LANGUAGE_LINE = re.compile(r"^language:[ \t]*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)[\"']?[ \t]*(?:#.*)?$", re.M)
+_HEAD = 65536  # bytes of radar.yaml read for its language: the line is near the top, the file may be anything
+
+
+def radar_language(source: Path) -> str | None:
+    """The `language:` of the radar in `source`, read cheaply (one line, no YAML, no check), or None.
+
+    For text shown before the radar is loaded, or where it is never loaded (--help, `radar import`):
+    a regular file only (a link or a FIFO is never opened here), and at most its first 64 KB.
+    """
+    from .content.folders import RADAR_FILE
+
+    path = source / RADAR_FILE
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return None
+        with open(path, "rb") as handle:
+            head = handle.read(_HEAD).decode("utf-8", errors="replace")
+    except (OSError, ValueError):
+        return None
+    found = _LANGUAGE_LINE.search(head)
+    return found.group(1) if found else None
+
+
+def environment_language(environ: Mapping[str, str] | None = None) -> str | None:
+    """The language of the user's locale (LC_ALL, then LC_MESSAGES, then LANG, as POSIX orders them):
+    'nl_NL.UTF-8' -> 'nl-NL' (text() falls back to nl); C and POSIX name no language."""
+    environ = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            code = value.split(".")[0].split("@")[0].replace("_", "-")
+            return code if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", code) else None
+    return None

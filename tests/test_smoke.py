@@ -16,8 +16,13 @@ def test_version_and_help():
         assert result.returncode == 0 and "--source" in result.stdout
 
 
-def test_a_dependency_missing_from_an_old_environment_is_a_clear_error(monkeypatch, capsys):
+def test_a_dependency_missing_from_an_old_environment_is_a_clear_error(monkeypatch, capsys, tmp_path):
     from generator import cli
+
+    monkeypatch.chdir(tmp_path)  # no radar here, and a locale without a language: English
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
 
     def missing(name: str):
         raise ModuleNotFoundError("No module named 'pyphen'", name="pyphen")

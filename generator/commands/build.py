@@ -12,6 +12,7 @@ import jinja2
 from ..content.load import load
 from ..content.model import Radar
 from ..content.problems import report
+from ..i18n import Translator
 from ..outputs.write import OutputError, check_target, write_failure, write_site
 from ..render.parts import site_files
 from ..render.site import Site, template_frame, template_problem
@@ -59,7 +60,7 @@ def build(source: Path, out: Path, strict: bool = False) -> int:
     except Exception as exc:  # a theme arrives by pull request: its mistakes are problems, not tracebacks
         if not isinstance(exc, jinja2.TemplateError) and template_frame(exc) is None:
             raise  # not from a template: a bug of ours, shown in full
-        problem = template_problem(exc)
+        problem = template_problem(exc, radar.language)
         problem = dataclasses.replace(problem, path=problems.relative(problem.path))
         print(problem.text() + "\n" + t("build.nothing_written", out=out), file=sys.stderr)
         return 1
@@ -70,9 +71,9 @@ def build(source: Path, out: Path, strict: bool = False) -> int:
     return 0
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.description = "Check every file, then write the site. On any error nothing is written."
-    parser.add_argument("--out", type=Path, default=None, help="output folder (default: SOURCE/site)")
+def add_arguments(parser: argparse.ArgumentParser, t: Translator) -> None:
+    parser.description = t("help.build_description")
+    parser.add_argument("--out", type=Path, default=None, help=t("help.build_out"))
 
 
 def run(args: argparse.Namespace) -> int:

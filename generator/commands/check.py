@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..content.load import load
 from ..content.problems import report
+from ..i18n import Translator
 from .gitbase import check_against
 
 
@@ -25,19 +26,10 @@ def check(source: Path, strict: bool = False, fmt: str = "text") -> int:
     return 1 if failed else 0
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.description = "Report every problem in every file as path:line:column: message."
-    parser.add_argument(
-        "--format",
-        choices=("text", "github", "gitlab"),
-        default="text",
-        help="text for people, github for Actions annotations, gitlab for a code-quality report",
-    )
-    parser.add_argument(
-        "--base",
-        metavar="BASE",
-        help="git revision to compare with: a ring changed since BASE needs a history entry for this edition",
-    )
+def add_arguments(parser: argparse.ArgumentParser, t: Translator) -> None:
+    parser.description = t("help.check_description")
+    parser.add_argument("--format", choices=("text", "github", "gitlab"), default="text", help=t("help.check_format"))
+    parser.add_argument("--base", metavar="BASE", help=t("help.check_base"))
 
 
 def run(args: argparse.Namespace) -> int:

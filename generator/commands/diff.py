@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 
+from ..i18n import Translator
 from .gitbase import diff
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.description = "Blips added, moved, retired and edited against the git revision BASE, for a pull request."
-    parser.add_argument("base", metavar="BASE", help="git revision to compare with, such as origin/main")
+def add_arguments(parser: argparse.ArgumentParser, t: Translator) -> None:
+    parser.description = t("help.diff_description")
+    parser.add_argument("base", metavar="BASE", help=t("help.diff_base"))
 
 
 def run(args: argparse.Namespace) -> int:

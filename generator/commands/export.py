@@ -9,15 +9,16 @@ from pathlib import Path
 from ..content.load import load
 from ..content.problems import report
 from ..content.schema import EDITION_RE
+from ..i18n import Translator, translator
 
 FORMATS = ("byor-csv", "byor-json", "backstage", "zalando")
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.description = "Write one edition of the radar (default: the current one) in another tool's format."
-    parser.add_argument("--format", choices=FORMATS, required=True, help="the other tool's format")
-    parser.add_argument("--edition", metavar="YYYY-Qn", help="the edition to write (default: the current one)")
-    parser.add_argument("--out", type=Path, help="file to write (default: standard output)")
+def add_arguments(parser: argparse.ArgumentParser, t: Translator) -> None:
+    parser.description = t("help.export_description")
+    parser.add_argument("--format", choices=FORMATS, required=True, help=t("help.export_format"))
+    parser.add_argument("--edition", metavar="YYYY-Qn", help=t("help.export_edition"))
+    parser.add_argument("--out", type=Path, help=t("help.export_out"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -29,7 +30,8 @@ def run(args: argparse.Namespace) -> int:
         return 1
     edition = args.edition or radar.edition
     if not EDITION_RE.match(edition) or edition not in radar.editions:
-        print(f"radar export: no edition {edition!r}; editions: {', '.join(radar.editions)}", file=sys.stderr)
+        t = translator(radar.language)
+        print(t("export.no_edition", edition=repr(edition), editions=", ".join(radar.editions)), file=sys.stderr)
         return 1
     text = EXPORTS[args.format][1](radar, edition)
     if args.out:

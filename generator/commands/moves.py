@@ -12,7 +12,7 @@ from ..content.load import load
 from ..content.problems import choices, report
 from ..domain.comparison import Comparison, compare, previous_of
 from ..domain.review import review
-from ..i18n import translator
+from ..i18n import Translator, translator
 from ..outputs.mdtable import md_cell, md_table
 from ..outputs.review_text import count_label, counts_line, heading, move_text, ring_name
 
@@ -155,24 +155,13 @@ def emit(rv: Comparison, fmt: str, excel: bool) -> None:
     sys.stdout.write(formatted(rv, fmt, excel))
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.description = "What is new, moved in or out, and retired; or any two editions compared."
-    parser.add_argument("--edition", metavar="YYYY-Qn", help="the edition to review (default: the current one)")
-    parser.add_argument(
-        "--from", dest="start", metavar="YYYY-Qn", help="compare with this edition (default: the one before)"
-    )
-    parser.add_argument(
-        "--to", dest="end", metavar="YYYY-Qn", help="the later edition of a comparison (default: current)"
-    )
-    parser.add_argument(
-        "--format",
-        choices=FORMATS,
-        default="text",
-        help="output format (xlsx: a workbook on stdout, redirect it to a file)",
-    )
-    parser.add_argument(
-        "--excel", action="store_true", help="CSV for Excel: ';' and a byte-order mark (default for Dutch radars)"
-    )
+def add_arguments(parser: argparse.ArgumentParser, t: Translator) -> None:
+    parser.description = t("help.moves_description")
+    parser.add_argument("--edition", metavar="YYYY-Qn", help=t("help.moves_edition"))
+    parser.add_argument("--from", dest="start", metavar="YYYY-Qn", help=t("help.moves_from"))
+    parser.add_argument("--to", dest="end", metavar="YYYY-Qn", help=t("help.moves_to"))
+    parser.add_argument("--format", choices=FORMATS, default="text", help=t("help.moves_format"))
+    parser.add_argument("--excel", action="store_true", help=t("help.moves_excel"))
 
 
 def run(args: argparse.Namespace) -> int:

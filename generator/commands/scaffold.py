@@ -495,31 +495,25 @@ def _radar(source: Path) -> Radar:
     return radar
 
 
-def add_arguments(new_cmd: argparse.ArgumentParser) -> None:
+def add_arguments(new_cmd: argparse.ArgumentParser, t: Translator) -> None:
     """The `new` subcommand's options (--source comes from cli.py)."""
-    new_cmd.description = (
-        "Create blips/<id>.md (or radar/initiatives/<id>.md with 'new initiative'). Asks for missing "
-        "fields when run in a terminal (or with --interactive); otherwise takes them as options."
-    )
-    new_cmd.add_argument(
-        "kind", nargs="?", choices=("blip", "initiative"), default="blip", help="what to create (default: blip)"
-    )
-    new_cmd.add_argument("--title", help="the name colleagues know it by; the file name is derived from it")
-    new_cmd.add_argument("--quadrant", help="quadrant id from radar/radar.yaml")
-    new_cmd.add_argument("--ring", help="ring id from radar/radar.yaml")
-    new_cmd.add_argument("--summary", help="one sentence for lists and search")
-    new_cmd.add_argument("--note", help="why it is in this ring (the first history entry's note)")
-    new_cmd.add_argument(
-        "--tag", action="append", help="keyword for filters and search (repeat, or separate with commas)"
-    )
-    new_cmd.add_argument("--algorithm", choices=("yes", "no"), help="is it an algorithm (then it needs a leaflet)?")
-    new_cmd.add_argument("--capability", action="append", help="capability cell id (repeat, or separate with commas)")
-    new_cmd.add_argument("--initiative", action="append", help="initiative id (repeat, or separate with commas)")
-    new_cmd.add_argument("--lead", help="initiatives: the team or role that leads it")
-    new_cmd.add_argument("--status", help=f"initiatives: one of {', '.join(INITIATIVE_STATUSES)}")
+    new_cmd.description = t("help.new_description")
+    kinds = ("blip", "initiative")
+    new_cmd.add_argument("kind", nargs="?", choices=kinds, default="blip", help=t("help.new_kind"))
+    new_cmd.add_argument("--title", help=t("help.new_title"))
+    new_cmd.add_argument("--quadrant", help=t("help.new_quadrant"))
+    new_cmd.add_argument("--ring", help=t("help.new_ring"))
+    new_cmd.add_argument("--summary", help=t("help.new_summary"))
+    new_cmd.add_argument("--note", help=t("help.new_note"))
+    new_cmd.add_argument("--tag", action="append", help=t("help.new_tag"))
+    new_cmd.add_argument("--algorithm", choices=("yes", "no"), help=t("help.new_algorithm"))
+    new_cmd.add_argument("--capability", action="append", help=t("help.new_capability"))
+    new_cmd.add_argument("--initiative", action="append", help=t("help.new_initiative"))
+    new_cmd.add_argument("--lead", help=t("help.new_lead"))
+    new_cmd.add_argument("--status", help=t("help.new_status", statuses=", ".join(INITIATIVE_STATUSES)))
     mode = new_cmd.add_mutually_exclusive_group()
-    mode.add_argument("--interactive", action="store_true", help="ask for missing fields even without a terminal")
-    mode.add_argument("--no-input", action="store_true", help="never ask: missing required options are errors")
+    mode.add_argument("--interactive", action="store_true", help=t("help.new_interactive"))
+    mode.add_argument("--no-input", action="store_true", help=t("help.new_no_input"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -151,4 +151,5 @@ def nearest_passing(color: str, partner: str, needed: float = 4.5) -> str:
     return "#000000" if step < 0 else "#ffffff"
 
 
-CONTRAST_PARTNER = {"quadrant": ("#ffffff", "the white blip numbers"), "ring": ("#1d2329", "the dark ring names")}
+# The colour each kind's colour must contrast with, and the locale key naming what is drawn in it.
+CONTRAST_PARTNER = {"quadrant": ("#ffffff", "check.contrast_quadrant"), "ring": ("#1d2329", "check.contrast_ring")}

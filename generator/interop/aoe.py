@@ -32,7 +32,7 @@ def read(folder: Path, aliases: dict[str, str], report: Report, title: str = "")
     config_path = folder / "config.json"
     releases = sorted(p for p in (folder / "radar").glob("*") if p.is_dir() and dated(p.name))
     if not releases:
-        raise SourceError(f"{folder}: no release folders radar/<YYYY-MM-DD>/ (is this an AOE radar's folder?)")
+        raise SourceError("import.aoe_no_releases", folder=folder)
     config = _config(config_path, report)
     home = urlsplit(str(config.get("baseUrl") or "")).netloc
     quadrants = _vocabulary("quadrant", config.get("segments") or config.get("quadrants"), aliases)
@@ -61,7 +61,7 @@ def read(folder: Path, aliases: dict[str, str], report: Report, title: str = "")
             ring, quadrant = rings.resolve(fields.get("ring")), quadrants.resolve(fields.get("quadrant"))
             if ring is None or quadrant is None or not fields.get("title"):
                 what = "title" if not fields.get("title") else "ring" if ring is None else "quadrant"
-                report.drop(f"{where}:2", f"no valid {what} ({fields.get(what)!r}) in this or an earlier release")
+                report.drop(f"{where}:2", f"import.aoe_no_{what}", value=repr(fields.get(what)))
                 continue
             text = _markdown(body, Links(folder, home, known, assets, where), report)
             tags = fields.get("tags") or []
@@ -94,12 +94,12 @@ def read(folder: Path, aliases: dict[str, str], report: Report, title: str = "")
 
 def _config(path: Path, report: Report) -> dict:
     if not path.is_file():
-        report.notes.append("no config.json: quadrants and rings are taken from the files")
+        report.note("", "import.aoe_no_config")
         return {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as error:
-        raise SourceError(f"{path}: not valid JSON ({error})") from error
+        raise SourceError("import.not_json", name=path, error=error) from error
     return data if isinstance(data, dict) else {}
 
 
@@ -129,19 +129,19 @@ def _read(path: Path, where: str, report: Report) -> tuple[dict | None, str]:
         return {}, text
     parts = text.split("\n---", 1)
     if len(parts) < 2:
-        report.drop(f"{where}:1", "front matter is not closed by '---'")
+        report.drop(f"{where}:1", "import.aoe_not_closed")
         return None, ""
     try:
         front = yaml.safe_load(parts[0][3:]) or {}
     except RecursionError:
-        report.drop(f"{where}:2", "front matter nested too deeply")
+        report.drop(f"{where}:2", "import.aoe_too_deep")
         return None, ""
     except yaml.YAMLError as error:
         line = getattr(getattr(error, "problem_mark", None), "line", 0) + 2
-        report.drop(f"{where}:{line}", f"front matter is not valid YAML ({getattr(error, 'problem', error)})")
+        report.drop(f"{where}:{line}", "import.aoe_not_yaml", error=getattr(error, "problem", error))
         return None, ""
     if not isinstance(front, dict):
-        report.drop(f"{where}:2", "front matter must be fields such as 'title: ...'")
+        report.drop(f"{where}:2", "import.aoe_not_fields")
         return None, ""
     body = parts[1].split("\n", 1)[1] if "\n" in parts[1] else ""
     return front, body
@@ -175,7 +175,7 @@ def _markdown(body: str, links: Links, report: Report) -> str:
         segments = [s for s in path.split("/") if s and s != ".."]
         if segments and segments[-1].removesuffix(".html").removesuffix(".md") in links.known:
             return f"{segments[-1].removesuffix('.html').removesuffix('.md')}.md"
-        report.notes.append(f"{links.where}: link '{href}' leads to no page of this radar: kept as text")
+        report.note(links.where, "import.aoe_link_nowhere", href=href)
         return None
 
     return html_to_markdown(html, resolve)
@@ -188,5 +188,5 @@ def _asset(path: str, folder: Path, assets: dict[str, bytes], where: str, report
         if candidate.is_file() and candidate.is_relative_to(folder.resolve()):
             assets[name] = candidate.read_bytes()
             return f"../assets/{name}"
-    report.notes.append(f"{where}: image '{path}' is not in the radar's folder: its description is kept instead")
+    report.note(where, "import.aoe_image_outside", path=path)
     return None

@@ -26,11 +26,11 @@ def read(path: Path, aliases: dict[str, str], report: Report, title: str = "") -
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise SourceError(f"{path.name}:{error.lineno}: not valid JSON ({error.msg})") from error
+        raise SourceError("import.not_json", name=f"{path.name}:{error.lineno}", error=error.msg) from error
     except RecursionError as error:
-        raise SourceError(f"{path.name}: not readable: nested too deeply") from error
+        raise SourceError("import.too_deep", name=path.name) from error
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
-        raise SourceError(f"{path.name}: expected the tech-radar JSON: an object with quadrants, rings and entries")
+        raise SourceError("import.backstage_shape", name=path.name)
     lines = line_finder(path.name, text)
     quadrants = _vocabulary("quadrant", data.get("quadrants"), aliases)
     rings = _vocabulary("ring", data.get("rings"), aliases)
@@ -40,21 +40,21 @@ def read(path: Path, aliases: dict[str, str], report: Report, title: str = "") -
     for i, item in enumerate(data["entries"]):
         where = f"{path.name}:{lines('entries', i)}"
         if not isinstance(item, dict) or not str(item.get("title", "")).strip():
-            report.drop(where, "an entry needs a title")
+            report.drop(where, "import.backstage_no_title")
             continue
         name = " ".join(repair(str(item["title"])).split())
         quadrant = quadrants.resolve(item.get("quadrant"))
         history, last_ring = _timeline(item.get("timeline"), rings, where, name, report)
         if quadrant is None or not history:
-            why = (
-                f"quadrant {item.get('quadrant')!r} is not one of the quadrants" if quadrant is None else "no timeline"
-            )
-            report.drop(where, f"'{name}': {why}")
+            if quadrant is None:
+                report.drop(where, "import.backstage_quadrant", name=name, quadrant=repr(item.get("quadrant")))
+            else:
+                report.drop(where, "import.backstage_no_timeline", name=name)
             continue
         given = str(item.get("id") or item.get("key") or "")
         ident = given if ID_RE.match(given) and given not in blips else ids.get(name)
         if ident in blips:
-            report.merged.append(f"{where}: '{name}' is listed twice; the later entry is kept")
+            report.merge(where, "import.listed_twice", name=name)
         body = html_to_markdown(repair(str(item.get("description") or "")))
         links = [
             f"- [{link.get('title') or link['url']}]({link['url']})"
@@ -88,7 +88,7 @@ def _vocabulary(kind: str, items: object, aliases: dict[str, str]) -> Vocabulary
                 )
             )
     if not entries:
-        raise SourceError(f"the tech-radar JSON has no {kind}s")
+        raise SourceError(f"import.backstage_no_{kind}s")
     return Vocabulary(kind, entries, aliases)
 
 
@@ -102,7 +102,7 @@ def _timeline(
         found = dated(str(moment.get("date", "")))
         ring = rings.resolve(moment.get("ringId") or moment.get("ring"))
         if found is None or ring is None:
-            report.drop(where, f"'{name}': a timeline entry without a date or a known ring ({moment!r:.80})")
+            report.drop(where, "import.backstage_moment", name=name, moment=f"{moment!r:.80}")
             continue
         edition, day = found
         if edition not in moments or day >= moments[edition][0]:

@@ -44,7 +44,7 @@ def read(
             row for line, record in records if (row := _row(source, line, record, quadrants, rings, report, resolve))
         ]
         if not rows:  # an unreadable file is no edition in which everything was retired
-            report.notes.append(f"{source.name}: no row could be read: not used as an edition")
+            report.note(source.name, "import.byor_no_rows")
             continue
         snapshots.append(Snapshot(source.edition, source.label, source.order, rows, source=source.name))
     ordered = latest_per_quarter(snapshots, report)
@@ -59,19 +59,19 @@ def _csv_records(source: Source, report: Report) -> list[tuple[int, dict[str, st
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:
-        report.drop(f"{source.name}:1", "the file is empty")
+        report.drop(f"{source.name}:1", "import.byor_empty")
         return []
     names = {h.casefold(): i for i, h in enumerate(header)}
     missing = [c for c in ("name", "ring", "quadrant") if c not in names]
     if missing:
-        report.drop(f"{source.name}:1", f"no column {', '.join(missing)} in the header ({', '.join(header)})")
+        report.drop(f"{source.name}:1", "import.byor_no_column", missing=", ".join(missing), header=", ".join(header))
         return []
     records: list[tuple[int, dict[str, str]]] = []
     line = reader.line_num + 1
     try:
         _csv_rows(reader, header, names, source, report, records, line)
     except csv.Error as error:  # a field past the size limit, a NUL byte: the rest of the file is unreadable
-        report.drop(f"{source.name}:{reader.line_num}", f"unreadable CSV from here on ({error})")
+        report.drop(f"{source.name}:{reader.line_num}", "import.byor_unreadable", error=error)
     return records
 
 
@@ -87,10 +87,7 @@ def _csv_rows(
     for values in reader:
         if any(v.strip() for v in values):
             if len(values) > len(header):
-                report.drop(
-                    f"{source.name}:{line}",
-                    f"{len(values)} values for {len(header)} columns (a comma outside quotes?): row skipped",
-                )
+                report.drop(f"{source.name}:{line}", "import.byor_values", values=len(values), columns=len(header))
             else:
                 record = {h: values[i] if i < len(values) else "" for h, i in names.items()}
                 records.append((line, record))
@@ -101,22 +98,22 @@ def _json_records(source: Source, report: Report) -> list[tuple[int, dict[str, s
     try:
         data = json.loads(source.text)
     except json.JSONDecodeError as error:
-        report.drop(f"{source.name}:{error.lineno}", f"not valid JSON: {error.msg}")
+        report.drop(f"{source.name}:{error.lineno}", "import.byor_not_json", error=error.msg)
         return []
     except RecursionError:
-        report.drop(f"{source.name}:1", "not readable: nested too deeply")
+        report.drop(f"{source.name}:1", "import.byor_too_deep")
         return []
     lines = line_finder(source.name, source.text)
     items = data.get("entries", data.get("blips")) if isinstance(data, dict) else data
     if not isinstance(items, list):
-        report.drop(f"{source.name}:1", "expected a list of rows with name, ring and quadrant")
+        report.drop(f"{source.name}:1", "import.byor_not_list")
         return []
     at = ("entries",) if isinstance(data, dict) and "entries" in data else ("blips",) if isinstance(data, dict) else ()
     records = []
     for i, item in enumerate(items):
         line = lines(*at, i)
         if not isinstance(item, dict):
-            report.drop(f"{source.name}:{line}", "a row must be an object with name, ring and quadrant")
+            report.drop(f"{source.name}:{line}", "import.byor_not_object")
             continue
         records.append((line, {str(k).casefold(): "" if v is None else str(v) for k, v in item.items()}))
     return records
@@ -153,17 +150,17 @@ def _row(
     where = f"{source.name}:{line}"
     name = " ".join(record.get("name", "").split())
     if not name:
-        report.drop(where, "the row has no name")
+        report.drop(where, "import.byor_no_name")
         return None
     fixed = repair(name)
     if fixed != name:
-        report.notes.append(f"{where}: '{name}' repaired to '{fixed}' (mojibake)")
+        report.note(where, "import.byor_repaired", name=name, fixed=fixed)
         name = fixed
     ring = rings.resolve(record.get("ring", ""))
     quadrant = quadrants.resolve(record.get("quadrant", ""))
     if ring is None or quadrant is None:
         bad = "ring" if ring is None else "quadrant"
-        report.drop(where, f"'{name}' has {bad} {record.get(bad, '')[:40]!r}, which is not a {bad} name: row skipped")
+        report.drop(where, f"import.byor_not_{bad}", name=name, value=repr(record.get(bad, "")[:40]))
         return None
     description = repair(record.get("description", ""))
     return Row(
@@ -183,9 +180,7 @@ def _given_id(value: str, where: str, report: Report) -> str:
     """The `id` column our exports add; a value that is not an id (a path, say) is not used as a file name."""
     value = value.strip()
     if value and not ID_RE.match(value):
-        report.notes.append(
-            f"{where}: id {value[:40]!r} is not an id of lowercase letters, digits and hyphens: ignored"
-        )
+        report.note(where, "import.byor_bad_id", id=repr(value[:40]))
         return ""
     return value
 

@@ -21,11 +21,11 @@ def read(args: argparse.Namespace, report: Report) -> Imported:
         from . import aoe
 
         if len(args.inputs) != 1 or not args.inputs[0].is_dir():
-            raise SourceError("aoe: give the one folder that holds config.json and radar/<YYYY-MM-DD>/")
+            raise SourceError("import.aoe_one_folder")
         return aoe.read(args.inputs[0], aliases, report, args.title or "")
     if args.format in ("zalando", "backstage"):
         if len(args.inputs) != 1:
-            raise SourceError(f"{args.format}: give one file")
+            raise SourceError("import.one_file", format=args.format)
         if args.format == "zalando":
             from . import zalando
 
@@ -33,4 +33,4 @@ def read(args: argparse.Namespace, report: Report) -> Imported:
         from . import backstage
 
         return backstage.read(args.inputs[0], aliases, report, args.title or "")
-    raise SourceError(f"the {args.format} importer is not there yet")
+    raise SourceError("import.no_importer", format=args.format)

@@ -13,6 +13,7 @@ import unicodedata
 
 from anyascii import anyascii
 
+from ..i18n import Message
 from ..urls import slug
 
 # Symbols that tell technologies apart ('C', 'C#', 'C++'); elsewhere they are dropped like punctuation.
@@ -44,23 +45,24 @@ class Ids:
     def __init__(self, taken: dict[str, str] | None = None) -> None:
         self.by_key: dict[str, str] = {}
         self.owner: dict[str, str] = dict(taken or {})  # id -> key
-        self.renamed: list[tuple[str, str, str]] = []  # (name, id, why)
+        self.renamed: list[tuple[str, str, Message]] = []  # (name, id, why)
 
     def get(self, name: str) -> str:
         key = name_key(name)
         if key in self.by_key:
             return self.by_key[key]
         ident = base_id(name)
-        why = ""
+        why: Message | None = None
         if not ident:
-            ident, why = f"blip-{_digest(key)}", "the name has no letters or digits"
+            ident, why = f"blip-{_digest(key)}", Message("import.why_no_letters")
         elif self.owner.get(ident, key) != key:
             other = self.owner[ident]
-            ident, why = f"{ident}-{_digest(key)}", f"'{other}' already has the id '{ident}'"
+            why = Message("import.why_taken", other=other, id=ident)
+            ident = f"{ident}-{_digest(key)}"
         elif ident != slug(name, fallback=""):
-            why = "transliterated"
+            why = Message("import.why_transliterated")
         self.owner[ident] = key
         self.by_key[key] = ident
-        if why:
+        if why is not None:
             self.renamed.append((name, ident, why))
         return ident

@@ -19,6 +19,7 @@ from ..content.folders import ASSETS_DIR, BLIPS_DIR, CONTENT_FOLDERS, RADAR_FILE
 from ..content.load import load
 from ..content.problems import Problem
 from ..content.schema import ID_RE
+from ..i18n import Said
 from .colors import normalise, passing
 from .snapshots import Blip, Report
 from .vocabulary import Vocabulary
@@ -36,7 +37,7 @@ class Imported:
     editions: list[str] = field(default_factory=list)  # every snapshot's edition, also those where nothing moved
 
 
-class ImportError_(Exception):
+class ImportError_(Said):
     """The import cannot be written; the message says why and what to do."""
 
 
@@ -66,10 +67,7 @@ def config_text(imported: Imported, report: Report) -> str:
             if color:
                 fixed = passing(color, kind[:-1])
                 if fixed != color:
-                    report.notes.append(
-                        f"{kind[:-1]} '{entry.id}': colour {entry.color} is too light or dark for readable "
-                        f"text (WCAG AA 4.5:1); {fixed} is the nearest that passes and is used"
-                    )
+                    report.note("", f"import.colour_{kind[:-1]}", id=entry.id, color=entry.color, fixed=fixed)
                 item["color"] = fixed
             items.append(item)
         config[kind] = items
@@ -92,11 +90,11 @@ def files_of(imported: Imported, report: Report) -> dict[Path, bytes]:
     files = {RADAR_FILE: config_text(imported, report).encode("utf-8")}
     for blip in imported.blips:
         if not ID_RE.match(blip.id):  # every reader makes ids; this keeps a file name from ever leaving blips/
-            raise ImportError_(f"'{blip.id}' is not an id of lowercase letters, digits and hyphens")
+            raise ImportError_("import.bad_id", id=blip.id)
         files[BLIPS_DIR / f"{blip.id}.md"] = blip_text(blip).encode("utf-8")
     for name, content in imported.assets.items():
         if Path(name).name != name or name.startswith("."):
-            raise ImportError_(f"asset name {name!r} is not a plain file name")
+            raise ImportError_("import.bad_asset", name=repr(name))
         files[ASSETS_DIR / name] = content
     return files
 
@@ -108,8 +106,10 @@ def write(target: Path, files: dict[Path, bytes], force: bool) -> list[Problem]:
     """
     existing = sorted(p.as_posix() for p in files if (target / p).exists())
     if existing and not force:
-        shown = ", ".join(existing[:5]) + (f" and {len(existing) - 5} more" if len(existing) > 5 else "")
-        raise ImportError_(f"{target} already holds {shown}: import into an empty folder or add --force to replace")
+        shown = ", ".join(existing[:5])
+        if len(existing) > 5:
+            raise ImportError_("import.holds_more", target=target, files=shown, more=len(existing) - 5)
+        raise ImportError_("import.holds", target=target, files=shown)
     target.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".radar-import-", dir=target) as tmp:
         stage = Path(tmp) / "radar"

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..i18n import Message, translator
 from .ids import Ids
 from .text import excerpt, plain
 
@@ -43,25 +44,44 @@ def dated(text: str) -> tuple[str, str] | None:
     return None
 
 
+Located = tuple[str, Message]  # where ('file:line', '' for the import as a whole) and what happened there
+
+
 @dataclass
 class Report:
-    """What an import did, for the person who ran it: counts, renamed ids, merges and drops."""
+    """What an import did, for the person who ran it: counts, renamed ids, merges and drops.
 
-    counts: dict[str, int] = field(default_factory=dict)
-    renamed: list[tuple[str, str, str]] = field(default_factory=list)
-    merged: list[str] = field(default_factory=list)
-    dropped: list[str] = field(default_factory=list)  # 'file:line: why'
-    notes: list[str] = field(default_factory=list)
+    Kept as locale keys and values, and worded by `lines` in the language of whoever reads them
+    (the readers run before it is known).
+    """
 
-    def drop(self, where: str, why: str) -> None:
-        self.dropped.append(f"{where}: {why}")
+    counts: dict[str, int] = field(default_factory=dict)  # 'import.count_<key>' names each
+    renamed: list[tuple[str, str, Message]] = field(default_factory=list)
+    merged: list[Located] = field(default_factory=list)
+    dropped: list[Located] = field(default_factory=list)
+    notes: list[Located] = field(default_factory=list)
 
-    def lines(self) -> list[str]:
-        out = [", ".join(f"{n} {what}" for what, n in self.counts.items())]
-        out += [f"renamed: '{name}' -> {ident} ({why})" for name, ident, why in self.renamed]
-        out += [f"merged: {m}" for m in self.merged]
-        out += [f"dropped: {d}" for d in self.dropped]
-        out += [f"note: {n}" for n in self.notes]
+    def drop(self, where: str, key: str, /, **values: object) -> None:
+        self.dropped.append((where, Message(key, **values)))
+
+    def merge(self, where: str, key: str, /, **values: object) -> None:
+        self.merged.append((where, Message(key, **values)))
+
+    def note(self, where: str, key: str, /, **values: object) -> None:
+        self.notes.append((where, Message(key, **values)))
+
+    def lines(self, language: str = "en") -> list[str]:
+        t = translator(language)
+
+        def said(where: str, message: Message) -> str:
+            words = message.text(language)
+            return f"{where}: {words}" if where else words
+
+        out = [", ".join(t("import.count_" + what, count=n) for what, n in self.counts.items())]
+        out += [t("import.renamed", name=name, id=ident, why=why.text(language)) for name, ident, why in self.renamed]
+        out += [t("import.merged", message=said(*m)) for m in self.merged]
+        out += [t("import.dropped", message=said(*d)) for d in self.dropped]
+        out += [t("import.note", message=said(*n)) for n in self.notes]
         return out
 
 
@@ -120,9 +140,13 @@ def latest_per_quarter(snapshots: list[Snapshot], report: Report) -> list[Snapsh
             later = {row.ident or row.name for row in snap.rows}
             snap.rows = [r for r in earlier.rows if (r.ident or r.name) not in later] + snap.rows
         elif snap.edition in kept:
-            report.notes.append(
-                f"{kept[snap.edition].source or kept[snap.edition].label} and {snap.source or snap.label} are both "
-                f"{snap.edition}: the later one is kept"
+            earlier = kept[snap.edition]
+            report.note(
+                "",
+                "import.same_quarter",
+                first=earlier.source or earlier.label,
+                second=snap.source or snap.label,
+                edition=snap.edition,
             )
         kept[snap.edition] = snap
     return [kept[e] for e in sorted(kept)]
@@ -138,9 +162,7 @@ def histories(snapshots: list[Snapshot], report: Report, ids: Ids | None = None)
             ident = row.ident or ids.get(row.name)
             if ident in seen:
                 first = seen[ident]
-                report.merged.append(
-                    f"{row.where}: '{row.name}' is '{first.name}' again ({first.where}); the later row is kept"
-                )
+                report.merge(row.where, "import.row_again", name=row.name, first=first.name, where=first.where)
             seen[ident] = row
         for ident, row in seen.items():
             _appear(tracks, ident, row, snap)
@@ -159,7 +181,7 @@ def histories(snapshots: list[Snapshot], report: Report, ids: Ids | None = None)
             "snapshots": len(snapshots),
             "rows": sum(len(s.rows) for s in snapshots),
             "blips": len(blips),
-            "history entries": sum(len(b.history) for b in blips),
+            "history_entries": sum(len(b.history) for b in blips),
             "retired": sum(1 for t in tracks.values() if not t.on_radar),
         }
     )

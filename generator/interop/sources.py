@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import Said
 from .snapshots import dated
 
 
@@ -22,23 +23,20 @@ class Source:
     label: str
 
 
-class SourceError(Exception):
-    pass
+class SourceError(Said):
+    """An input that cannot be read at all: the import stops, and the message says what to give instead."""
 
 
 def read_files(paths: list[Path], edition: str | None) -> list[Source]:
     if edition and len(paths) > 1:
-        raise SourceError("--edition names the edition of one file; with several files, put a date in each name")
+        raise SourceError("import.edition_of_one")
     sources = []
     for path in paths:
         if not path.is_file():
-            raise SourceError(f"{path}: no such file")
+            raise SourceError("import.no_such_file", path=path)
         found = (edition, edition) if edition else dated(path.stem)
         if found is None:
-            raise SourceError(
-                f"{path.name}: no date in the file name to tell its edition; "
-                "name it like 2021-07-29.csv or 2021-Q3.csv, or pass --edition YYYY-Qn"
-            )
+            raise SourceError("import.no_date", name=path.name)
         text = path.read_bytes().decode("utf-8-sig", errors="replace")
         label = path.stem if not edition else edition
         sources.append(Source(path.name, text, found[0], found[1], _label(path.stem, label)))
@@ -60,7 +58,7 @@ def read_git(path: Path) -> list[Source]:
         rel = path.resolve().relative_to(Path(top).resolve()).as_posix()
         log = _git(folder, "log", "--format=%H %cs %cI", "--follow", "--", rel)
     except (OSError, ValueError, subprocess.CalledProcessError) as error:
-        raise SourceError(f"{path}: not a file in a git repository ({error})") from error
+        raise SourceError("import.not_in_git", path=path, error=error) from error
     sources = []
     for line in reversed(log.splitlines()):
         commit, day, stamp = line.split(" ")
@@ -73,7 +71,7 @@ def read_git(path: Path) -> list[Source]:
         assert found is not None
         sources.append(Source(f"{path.name}@{commit[:7]}", text, found[0], stamp, day))
     if not sources:
-        raise SourceError(f"{path}: git has no commit of this file")
+        raise SourceError("import.no_commit", path=path)
     return sources
 
 

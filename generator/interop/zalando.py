@@ -36,22 +36,17 @@ def parse(path: Path) -> dict:
         try:
             data = json.loads(text)
         except RecursionError as error:
-            raise SourceError(f"{path.name}: not readable: nested too deeply") from error
+            raise SourceError("import.too_deep", name=path.name) from error
         except json.JSONDecodeError as error:
-            raise SourceError(
-                f"{path.name}:{error.lineno}: not JSON ({error.msg}) and no radar_visualization("
-            ) from error
+            raise SourceError("import.zalando_not_json", name=f"{path.name}:{error.lineno}", error=error.msg) from error
     else:
         body = text[text.index("{", start) : text.rindex("}") + 1]
         try:
             data = json5.loads(body)
         except (ValueError, RecursionError) as error:
-            raise SourceError(
-                f"{path.name}: the radar_visualization config is not a plain object literal ({error}); "
-                "values computed by code cannot be read: give the entries JSON instead"
-            ) from error
+            raise SourceError("import.zalando_not_literal", name=path.name, error=error) from error
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
-        raise SourceError(f"{path.name}: expected an object with 'entries' (a list)")
+        raise SourceError("import.zalando_shape", name=path.name)
     return data
 
 
@@ -61,7 +56,7 @@ def read(path: Path, edition: str | None, aliases: dict[str, str], report: Repor
     lines = line_finder(path.name, text) if "radar_visualization(" not in text else _script_lines(text, data["entries"])
     found = (edition, "") if edition else dated(str(data.get("date", ""))) or dated(path.stem)
     if not found:
-        raise SourceError(f"{path.name}: no 'date' in the file or its name: pass --edition YYYY-Qn")
+        raise SourceError("import.zalando_no_date", name=path.name)
     current = found[0]
     year, quarter = int(current[:4]), int(current[-1])
     previous = f"{year - 1}-Q4" if quarter == 1 else f"{year}-Q{quarter - 1}"
@@ -81,24 +76,24 @@ def read(path: Path, edition: str | None, aliases: dict[str, str], report: Repor
             Entry(Ids().get(name), name.capitalize() if name.isupper() else name, "", ring.get("color", ""))
         )
     if "quadrants" not in data:
-        report.notes.append("quadrant names are Zalando's own (the entries file has none): rename them in radar.yaml")
+        report.note("", "import.zalando_quadrant_names")
     ids = Ids()
     blips: dict[str, Blip] = {}
     for i, item in enumerate(data["entries"]):
         where = f"{path.name}:{lines('entries', i)}"
         if not isinstance(item, dict) or not str(item.get("label", "")).strip():
-            report.drop(where, "an entry needs a label")
+            report.drop(where, "import.zalando_no_label")
             continue
         label = " ".join(repair(str(item["label"])).split())
         q, r, moved = item.get("quadrant"), item.get("ring"), item.get("moved", 0)
         if not (
             isinstance(q, int) and isinstance(r, int) and _index(q, quadrants.entries) and _index(r, rings.entries)
         ):
-            report.drop(where, f"'{label}': quadrant {q!r} or ring {r!r} is not an index of the config")
+            report.drop(where, "import.zalando_index", name=label, quadrant=repr(q), ring=repr(r))
             continue
         ident = ids.get(label)
         if ident in blips:
-            report.merged.append(f"{where}: '{label}' is listed twice; the later entry is kept")
+            report.merge(where, "import.listed_twice", name=label)
         ring = rings.entries[r].id
         history: list[dict[str, object]] = [{"edition": current, "ring": ring}]
         before = {1: r + 1, -1: r - 1, 0: r}.get(moved) if isinstance(moved, int) else None
@@ -112,7 +107,7 @@ def read(path: Path, edition: str | None, aliases: dict[str, str], report: Repor
         blip = Blip(ident, label, quadrants.entries[q].id, ring, body=body, history=history)
         if item.get("active") is False:
             blip.fields["featured"] = False
-            report.notes.append(f"{where}: '{label}' is inactive (grey in Zalando's radar): listed but not drawn here")
+            report.note(where, "import.zalando_inactive", name=label)
         blips[ident] = blip
     report.renamed.extend(ids.renamed)
     report.counts.update({"entries": len(data["entries"]), "blips": len(blips)})

@@ -19,6 +19,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from ..i18n import text
+
 ENV_DIR = "RADAR_CACHE_DIR"  # where the cache lives (default: $XDG_CACHE_HOME/politie-radar or ~/.cache/...)
 ENV_MAX_MB = "RADAR_CACHE_MAX_MB"  # the size cap in megabytes
 APP = "politie-radar"
@@ -37,11 +39,13 @@ def default_folder() -> Path:
     return base / APP
 
 
-def cache_folder(source: Path) -> Path | None:
-    """The cache folder for a build of `source`, created private; None when it must not be used."""
+def cache_folder(source: Path, language: str = "en") -> Path | None:
+    """The cache folder for a build of `source`, created private; None when it must not be used.
+
+    `language` is the radar's: the note about a refused folder is written in it."""
     folder = default_folder().absolute()
     if folder.resolve().is_relative_to(source.resolve()):
-        _warn(f"note: render cache {folder} not used: it is inside the sources ({source}), where anyone could plant it")
+        _warn(text(language, "cache.inside_sources", folder=folder, source=source))
         return None
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -49,7 +53,7 @@ def cache_folder(source: Path) -> Path | None:
     except OSError:
         return None
     if info.st_uid != os.getuid() or info.st_mode & 0o022:
-        _warn(f"note: render cache {folder} not used: others can write to it (chmod 700 it, or set {ENV_DIR})")
+        _warn(text(language, "cache.others_write", folder=folder, variable=ENV_DIR))
         return None
     return folder
 

@@ -74,7 +74,7 @@ class Site:
         self.radar = radar
         self.theme = theme
         self.source = source  # the radar's folder, for files copied from it (assets/)
-        self.cache = cache_folder(source) if source else None  # slow outputs kept between builds
+        self.cache = cache_folder(source, radar.language) if source else None  # slow outputs kept between builds
         self.t = translator(radar.language)
         self.current = EditionView(radar, radar.edition)
         self._views: dict[str, EditionView] = {}
@@ -157,23 +157,24 @@ def _rel(context: jinja2.runtime.Context, target: str) -> str:
     return urls.relative(target, context["page_path"])
 
 
-def template_problem(exc: BaseException) -> Problem:
+def template_problem(exc: BaseException, language: str = "en") -> Problem:
     """A theme's template mistake as a problem at its file and line, like any content mistake.
 
     Also for an error the template's own code raised while rendering ({{ 1 // 0 }}): Jinja
     maps those frames back to template lines, and the innermost one is where to look.
     """
+    t = translator(language)
     if not isinstance(exc, jinja2.TemplateError):
         name, line = template_frame(exc) or ("template", 1)
-        return Problem(name, line, 1, f"template error: {type(exc).__name__}: {exc}")
+        message = t("build.template_error", error=f"{type(exc).__name__}: {exc}")
+        return Problem(name, line, 1, message, language=language)
     name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "template"
     line = getattr(exc, "lineno", None) or 0
     if not line:  # raised while rendering (a refused attribute, an undefined name): where the template was
         name, line = template_frame(exc) or (name, 1)
-    message = f"template error: {exc}"
-    if isinstance(exc, SecurityError):
-        message += ": a theme's template may only show the radar's data"  # the sandbox refused it
-    return Problem(str(name), line, 1, message)
+    # a SecurityError: the sandbox refused what the template asked for
+    key = "build.template_refused" if isinstance(exc, SecurityError) else "build.template_error"
+    return Problem(str(name), line, 1, t(key, error=exc), language=language)
 
 
 def template_frame(exc: BaseException) -> tuple[str, int] | None:

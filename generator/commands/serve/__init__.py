@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 from ...content.problems import Problem
-from ...i18n import text, translator
+from ...i18n import Translator, text, translator
 from ...outputs.write import OutputError
 from .localhost import LocalServer, tcp_port
 from .preview import Build, Preview
@@ -97,6 +97,7 @@ def _serve(source: Path, port: int, out: Path | None, strict: bool) -> int:
     except OSError as exc:
         print(t("cli.error", message=t("serve.cannot_listen", port=port, reason=exc.strerror)), file=sys.stderr)
         return 1
+    server.language = first.language
     rebuilder = Rebuilder(preview, stopping, report)
     watcher = Watcher(source, rebuilder.poke)
     rebuilder.start()
@@ -114,16 +115,10 @@ def _serve(source: Path, port: int, out: Path | None, strict: bool) -> int:
     return 0
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.description = (
-        "Build the site in memory, serve it on 127.0.0.1 and rebuild on every change under blips/, "
-        "radar/ and themes/. Open pages reload by themselves; while the content has errors, every "
-        "page lists them. Ctrl-C stops."
-    )
-    parser.add_argument(
-        "--port", type=tcp_port, default=8000, help="port on 127.0.0.1 (default: 8000; 0 picks a free one)"
-    )
-    parser.add_argument("--out", type=Path, default=None, help="also keep this folder up to date (default: none)")
+def add_arguments(parser: argparse.ArgumentParser, t: Translator) -> None:
+    parser.description = t("help.serve_description")
+    parser.add_argument("--port", type=tcp_port(t), default=8000, help=t("help.serve_port"))
+    parser.add_argument("--out", type=Path, default=None, help=t("help.serve_out"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -16,7 +16,10 @@ import http.server
 import socket
 import sys
 import threading
+from collections.abc import Callable
 from typing import Any
+
+from ...i18n import Translator, text
 
 MAX_THREADS = 64  # connections handled at once; each open page holds one for its live-reload stream
 IDLE_TIMEOUT = 5.0  # seconds a connection may send nothing (keep-alive between requests, a half-open socket)
@@ -24,15 +27,19 @@ LISTEN_QUEUE = 512  # connections the kernel holds while every thread is busy
 GONE = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError)
 
 
-def tcp_port(text: str) -> int:
-    """argparse type for --port: a clear error instead of an OverflowError from bind()."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a port number: give 0 to 65535") from None
-    if not 0 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"{value} is not a port number: give 0 to 65535 (0 picks a free one)")
-    return value
+def tcp_port(t: Translator) -> Callable[[str], int]:
+    """argparse type for --port: a clear error (in the words `t` gives) instead of an OverflowError from bind()."""
+
+    def port(given: str) -> int:
+        try:
+            value = int(given)
+        except ValueError:
+            raise argparse.ArgumentTypeError(t("serve.not_a_port", port=f"'{given}'")) from None
+        if not 0 <= value <= 65535:
+            raise argparse.ArgumentTypeError(t("serve.port_range", port=value))
+        return value
+
+    return port
 
 
 def allowed_host(header: str | None, port_number: int) -> bool:
@@ -52,6 +59,7 @@ class LocalServer(http.server.ThreadingHTTPServer):
 
     request_queue_size = LISTEN_QUEUE
     daemon_threads = True
+    language = "en"  # of the radar served, for the words this server says itself
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.slots = threading.BoundedSemaphore(MAX_THREADS)
@@ -81,7 +89,8 @@ class LocalServer(http.server.ThreadingHTTPServer):
         exc = sys.exc_info()[1]
         if isinstance(exc, GONE) or isinstance(exc, socket.timeout):
             return
-        print(f"error: answering a request failed: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+        failed = text(self.language, "serve.request_failed", error=f"{type(exc).__name__}: {exc}")
+        print(text(self.language, "cli.error", message=failed), file=sys.stderr, flush=True)
 
     def server_close(self) -> None:
         self.closing.set()
@@ -94,15 +103,17 @@ class GuardedHandler(http.server.BaseHTTPRequestHandler):
     timeout = IDLE_TIMEOUT  # applied to the socket: a connection that sends nothing for this long is closed
     protocol_version = "HTTP/1.1"
 
+    def language(self) -> str:
+        """The language of the words this handler says itself: the radar's, as the server was told."""
+        return getattr(self.server, "language", "en")
+
     def host_ok(self) -> bool:
         """Refuse (403) a request whose Host is not this server, before anything is read or built."""
         address = self.server.server_address
         server_port = int(address[1]) if isinstance(address, tuple) else 0
         if allowed_host(self.headers.get("Host"), server_port):
             return True
-        body = (
-            f"radar serve answers only http://127.0.0.1:{server_port}/ and http://localhost:{server_port}/\n"
-        ).encode()
+        body = (text(self.language(), "serve.host_refused", port=server_port) + "\n").encode()
         self.send_response(403)
         self.send_header("Content-Type", "text/plain; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))

@@ -27,6 +27,10 @@ class Handler(GuardedHandler):
     preview: Preview
     stopping: threading.Event
 
+    def language(self) -> str:
+        """The radar's language as of the latest build: radar.yaml may change it while serving."""
+        return self.preview.current.language
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
         pass  # the author's terminal shows rebuilds and problems, not every request
 
@@ -45,7 +49,8 @@ class Handler(GuardedHandler):
             return
         path = site_path(raw)
         if path is None:
-            self._send(404, "text/plain; charset=utf-8", b"not found\n", head)
+            words = text(self.language(), "serve.not_found", path=raw) + "\n"
+            self._send(404, "text/plain; charset=utf-8", words.encode(), head)
             return
         if path.endswith("/") or path == "":
             path += "index.html"
@@ -60,7 +65,7 @@ class Handler(GuardedHandler):
                 return
         except Exception as exc:  # noqa: BLE001 - a broken template or page family must not stop the preview
             problem = (
-                template_problem(exc)
+                template_problem(exc, build.language)
                 if isinstance(exc, jinja2.TemplateError) or template_frame(exc)
                 else Problem(
                     path,
