@@ -182,3 +182,30 @@ def test_help_is_in_the_language_of_the_radar_at_hand(tmp_path, capsys, monkeypa
     monkeypatch.setenv("LANG", "nl_NL.UTF-8")
     assert cli.language(["build"]) == "nl-NL"  # outside a radar, the user's locale
     assert cli.language(["build", "--source", str(english)]) == "en"  # the radar wins over the locale
+
+
+def test_every_field_is_described_in_every_language():
+    from generator.content import schema
+
+    tables = [t for name in dir(schema) if name.endswith("_FIELDS") and isinstance(t := getattr(schema, name), dict)]
+    keys = {field.doc for table in tables for field in table.values()}
+    assert len(keys) > 50
+    for language, words in catalogues().items():
+        assert keys <= set(words), (language, sorted(keys - set(words)))
+
+
+@pytest.mark.parametrize(
+    ("language", "meaning"),
+    [("nl", "De naam zoals collega's hem kennen"), ("en", "The technology's name as staff know it")],
+)
+def test_a_field_is_described_in_the_radars_language(tmp_path, language, meaning):
+    from conftest import RADAR_YAML
+
+    from generator.content.load import load
+
+    source = RadarDir(tmp_path)
+    source.write("radar/radar.yaml", RADAR_YAML.replace("language: en", f"language: {language}"))
+    source.write("blips/empty.md", "---\ntitle: ''\nquadrant: data\nring: trial\n---\nText.\n")
+    _, problems = load(source.root, bodies=False)
+    (problem,) = [p for p in problems.errors if p.path == "blips/empty.md"]
+    assert f"'title' {'is leeg' if language == 'nl' else 'is empty'}: {meaning}; " in problem.message, problem.message

@@ -3,7 +3,8 @@
 Like MkDocs' config schema, each field is declared once with its type, whether
 it is required, what it means and an example line to copy; the loader checks
 files against these declarations and collects every mismatch.  The docs in
-CONTRIBUTING.md are written from these declarations.
+CONTRIBUTING.md are written from these declarations; what each field means is worded in
+generator/locales (the `field:` group), so a message names it in the radar's language.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ class Field:
     name: str
     type: str
     required: bool = False
-    doc: str = ""
+    doc: str = ""  # the locale key of what it means ('field.blip_title'), said in the radar's language
     example: str = ""
 
 
@@ -47,73 +48,71 @@ def _fields(*fields: Field) -> dict[str, Field]:
 
 
 ENTRY_FIELDS = _fields(  # quadrants and rings in radar.yaml
-    Field("id", ID, True, "Short stable id used in blip files.", "id: beproeven"),
-    Field("name", TEXT, True, "Name shown on the site.", "name: Beproeven"),
-    Field("description", TEXT, False, "What it means for teams.", "description: ..."),
-    Field("color", TEXT, False, "Colour as #rrggbb; the theme's colour otherwise.", "color: '#1f5f8b'"),
-    Field("from", EDITION, False, "Rings: the first edition with this ring (renamed rings).", "from: 2021-Q1"),
-    Field("until", EDITION, False, "Rings: the last edition with this ring; older editions keep it.", "until: 2020-Q4"),
+    Field("id", ID, True, "field.entry_id", "id: beproeven"),
+    Field("name", TEXT, True, "field.entry_name", "name: Beproeven"),
+    Field("description", TEXT, False, "field.entry_description", "description: ..."),
+    Field("color", TEXT, False, "field.entry_color", "color: '#1f5f8b'"),
+    Field("from", EDITION, False, "field.entry_from", "from: 2021-Q1"),
+    Field("until", EDITION, False, "field.entry_until", "until: 2020-Q4"),
 )
 
 RADAR_FIELDS = _fields(
-    Field("title", TEXT, True, "Title of the radar site.", "title: Technologieradar Politie"),
+    Field("title", TEXT, True, "field.radar_title", "title: Technologieradar Politie"),
     Field(
         "language",
         TEXT,
         True,
-        "Language of the content, a BCP 47 code (nl, en, de, en-GB, nl-BE); the interface is Dutch or English.",
+        "field.radar_language",
         "language: nl",
     ),
-    Field("edition", EDITION, True, "The current quarter, YYYY-Qn.", "edition: 2026-Q4"),
-    Field("description", TEXT, False, "One paragraph shown on the home page.", "description: ..."),
+    Field("edition", EDITION, True, "field.radar_edition", "edition: 2026-Q4"),
+    Field("description", TEXT, False, "field.radar_description", "description: ..."),
     Field(
         "editions",
         TEXTS,
         False,
-        "Every edition published, oldest first: kept in the archive also when no ring changed in it.",
+        "field.radar_editions",
         "editions: [2026-Q1, 2026-Q2]",
     ),
-    Field("theme", ID, False, "Theme folder under themes/; 'default' otherwise.", "theme: default"),
-    Field("quadrants", MAPPINGS, True, "2 to 8 quadrants, in drawing order.", "quadrants: [{id: ..., name: ...}]"),
-    Field("rings", MAPPINGS, True, "2 to 6 rings, inner to outer.", "rings: [{id: ..., name: ...}]"),
+    Field("theme", ID, False, "field.radar_theme", "theme: default"),
+    Field("quadrants", MAPPINGS, True, "field.radar_quadrants", "quadrants: [{id: ..., name: ...}]"),
+    Field("rings", MAPPINGS, True, "field.radar_rings", "rings: [{id: ..., name: ...}]"),
 )
 
 HISTORY_FIELDS = _fields(
-    Field("edition", EDITION, True, "From this quarter on the entry holds.", "edition: 2026-Q4"),
-    Field("ring", ID, False, "The ring it stood in from then on.", "ring: beproeven"),
-    Field("retired", BOOL, False, "True when it left the radar in this edition.", "retired: true"),
-    Field("note", TEXT, False, "Why: shown to leadership in the ring moves.", "note: Pilot geslaagd"),
+    Field("edition", EDITION, True, "field.history_edition", "edition: 2026-Q4"),
+    Field("ring", ID, False, "field.history_ring", "ring: beproeven"),
+    Field("retired", BOOL, False, "field.history_retired", "retired: true"),
+    Field("note", TEXT, False, "field.history_note", "note: Pilot geslaagd"),
 )
 
 LEAFLET_FIELDS = _fields(
-    Field("purpose", TEXT, True, "What the algorithm is used for.", "purpose: ..."),
-    Field("owner", TEXT, True, "Team or role that owns the algorithm.", "owner: Team Data"),
-    Field("published", EDITION, False, "Edition in which the leaflet was published.", "published: 2026-Q3"),
-    Field("risks", TEXTS, True, "Risk analysis: one risk per item.", "risks: [Vooringenomenheid]"),
-    Field("measures", TEXTS, True, "Measures taken: one per item.", "measures: [Menselijke toets]"),
+    Field("purpose", TEXT, True, "field.leaflet_purpose", "purpose: ..."),
+    Field("owner", TEXT, True, "field.leaflet_owner", "owner: Team Data"),
+    Field("published", EDITION, False, "field.leaflet_published", "published: 2026-Q3"),
+    Field("risks", TEXTS, True, "field.leaflet_risks", "risks: [Vooringenomenheid]"),
+    Field("measures", TEXTS, True, "field.leaflet_measures", "measures: [Menselijke toets]"),
 )
 
 BLIP_FIELDS = _fields(
-    Field("title", TEXT, True, "The technology's name as staff know it.", "title: Digital twins"),
-    Field("quadrant", ID, True, "Quadrant id from radar/radar.yaml.", "quadrant: data-en-ai"),
-    Field("ring", ID, True, "Ring id in the current edition.", "ring: beproeven"),
-    Field("summary", TEXT, False, "One line shown in lists and search.", "summary: ..."),
-    Field("tags", TEXTS, False, "Keywords for filters.", "tags: [ai, privacy]"),
-    Field("capabilities", TEXTS, False, "Capability cell ids it serves.", "capabilities: [technologie-wendbaarheid]"),
-    Field("initiatives", TEXTS, False, "Initiative ids that use it.", "initiatives: [no-more-ransom]"),
-    Field("algorithm", BOOL, False, "True for algorithms (AI and the like).", "algorithm: true"),
+    Field("title", TEXT, True, "field.blip_title", "title: Digital twins"),
+    Field("quadrant", ID, True, "field.blip_quadrant", "quadrant: data-en-ai"),
+    Field("ring", ID, True, "field.blip_ring", "ring: beproeven"),
+    Field("summary", TEXT, False, "field.blip_summary", "summary: ..."),
+    Field("tags", TEXTS, False, "field.blip_tags", "tags: [ai, privacy]"),
+    Field("capabilities", TEXTS, False, "field.blip_capabilities", "capabilities: [technologie-wendbaarheid]"),
+    Field("initiatives", TEXTS, False, "field.blip_initiatives", "initiatives: [no-more-ransom]"),
+    Field("algorithm", BOOL, False, "field.blip_algorithm", "algorithm: true"),
     Field(
         "contact",
         TEXT,
         False,
-        "Who to ask: a team, a mailbox or a person (one line).",
+        "field.blip_contact",
         "contact: team-innovatie@politie.nl",
     ),
-    Field("featured", BOOL, False, "False: listed on the site, not drawn in the radar picture.", "featured: false"),
-    Field("leaflet", MAPPING, False, "Information leaflet (bijsluiter) for an algorithm.", "leaflet: {purpose: ...}"),
-    Field(
-        "history", MAPPINGS, False, "Ring per edition, oldest first.", "history: [{edition: 2026-Q4, ring: beproeven}]"
-    ),
+    Field("featured", BOOL, False, "field.blip_featured", "featured: false"),
+    Field("leaflet", MAPPING, False, "field.blip_leaflet", "leaflet: {purpose: ...}"),
+    Field("history", MAPPINGS, False, "field.blip_history", "history: [{edition: 2026-Q4, ring: beproeven}]"),
 )
 
 # Fields whose change is a ring move (shown as moved/retired), not an edit: every other field is an edit.
@@ -128,51 +127,47 @@ def edited_fields() -> tuple[str, ...]:
 
 
 INITIATIVE_FIELDS = _fields(
-    Field("title", TEXT, True, "Name of the initiative.", "title: No More Ransom"),
-    Field("lead", TEXT, True, "Team or role that leads it.", "lead: Team High Tech Crime"),
-    Field("status", ID, True, "Where it stands.", "status: pilot"),
+    Field("title", TEXT, True, "field.initiative_title", "title: No More Ransom"),
+    Field("lead", TEXT, True, "field.initiative_lead", "lead: Team High Tech Crime"),
+    Field("status", ID, True, "field.initiative_status", "status: pilot"),
     Field(
         "contact",
         TEXT,
         False,
-        "Who to ask: a team, a mailbox or a person (one line).",
+        "field.initiative_contact",
         "contact: team-innovatie@politie.nl",
     ),
-    Field(
-        "capabilities", TEXTS, False, "Capability cell ids it is plotted on.", "capabilities: [werkwijze-wendbaarheid]"
-    ),
+    Field("capabilities", TEXTS, False, "field.initiative_capabilities", "capabilities: [werkwijze-wendbaarheid]"),
 )
 
 AXIS_FIELDS = _fields(
-    Field("id", ID, True, "Short stable id.", "id: technologie"),
-    Field("name", TEXT, True, "Short name.", "name: Technologie"),
-    Field("title", TEXT, True, "Title as the model gives it.", "title: ..."),
+    Field("id", ID, True, "field.axis_id", "id: technologie"),
+    Field("name", TEXT, True, "field.axis_name", "name: Technologie"),
+    Field("title", TEXT, True, "field.axis_title", "title: ..."),
 )
 
 SCORE_FIELDS = _fields(
-    Field("edition", EDITION, True, "Quarter of the score.", "edition: 2026-Q4"),
-    Field("status", ID, True, "Leadership's score.", "status: in-uitvoering"),
-    Field("lead", TEXT, False, "Who leads the work.", "lead: CIO-office"),
-    Field("note", TEXT, False, "Why this score.", "note: ..."),
+    Field("edition", EDITION, True, "field.score_edition", "edition: 2026-Q4"),
+    Field("status", ID, True, "field.score_status", "status: in-uitvoering"),
+    Field("lead", TEXT, False, "field.score_lead", "lead: CIO-office"),
+    Field("note", TEXT, False, "field.score_note", "note: ..."),
 )
 
 CELL_FIELDS = _fields(
-    Field("id", ID, True, "Stable id '<column>-<row>'.", "id: technologie-wendbaarheid"),
-    Field("column", ID, True, "Column id.", "column: technologie"),
-    Field("row", ID, True, "Row id.", "row: wendbaarheid"),
-    Field("title", TEXT, True, "Title as the model gives it.", "title: ..."),
-    Field("criteria", TEXTS, True, "Criteria, one per item.", "criteria: [...]"),
-    Field("scores", MAPPINGS, False, "Leadership scores, oldest first.", "scores: [{edition: 2026-Q4, status: ...}]"),
+    Field("id", ID, True, "field.cell_id", "id: technologie-wendbaarheid"),
+    Field("column", ID, True, "field.cell_column", "column: technologie"),
+    Field("row", ID, True, "field.cell_row", "row: wendbaarheid"),
+    Field("title", TEXT, True, "field.cell_title", "title: ..."),
+    Field("criteria", TEXTS, True, "field.cell_criteria", "criteria: [...]"),
+    Field("scores", MAPPINGS, False, "field.cell_scores", "scores: [{edition: 2026-Q4, status: ...}]"),
 )
 
 CAPABILITIES_FIELDS = _fields(
-    Field("title", TEXT, True, "Name of the model.", "title: Politie Digital Capability Model"),
-    Field("description", TEXT, False, "What the model is for.", "description: ..."),
-    Field(
-        "columns", MAPPINGS, True, "The levers of change, left to right.", "columns: [{id: ..., name: ..., title: ...}]"
-    ),
-    Field("rows", MAPPINGS, True, "The dynamics of change, top to bottom.", "rows: [{id: ..., name: ..., title: ...}]"),
-    Field("cells", MAPPINGS, True, "One per column and row.", "cells: [{id: ..., column: ..., row: ...}]"),
+    Field("title", TEXT, True, "field.capabilities_title", "title: Politie Digital Capability Model"),
+    Field("description", TEXT, False, "field.capabilities_description", "description: ..."),
+    Field("columns", MAPPINGS, True, "field.capabilities_columns", "columns: [{id: ..., name: ..., title: ...}]"),
+    Field("rows", MAPPINGS, True, "field.capabilities_rows", "rows: [{id: ..., name: ..., title: ...}]"),
+    Field("cells", MAPPINGS, True, "field.capabilities_cells", "cells: [{id: ..., column: ..., row: ...}]"),
 )
 
 
@@ -325,7 +320,12 @@ def read_fields(
                 doc.path,
                 line,
                 col,
-                problems.t("hardening.empty_text", name=field.name, doc=field.doc.rstrip("."), example=field.example),
+                problems.t(
+                    "hardening.empty_text",
+                    name=field.name,
+                    doc=problems.t(field.doc).rstrip("."),
+                    example=field.example,
+                ),
             )
             continue
         if checked is not None:
@@ -341,7 +341,7 @@ def read_fields(
                     "check.missing_field",
                     what=what,
                     name=field.name,
-                    doc=field.doc.rstrip("."),
+                    doc=problems.t(field.doc).rstrip("."),
                     example=_example(field, vocab),
                 ),
             )

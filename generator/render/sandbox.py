@@ -22,6 +22,8 @@ import jinja2
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from ..i18n import text
+
 # Where the objects that can open files, start processes or load code come from.
 _UNSAFE_MODULES = ("os", "posix", "pathlib", "io", "subprocess", "shutil", "importlib", "sys")
 _UNSAFE_BUILTINS = {
@@ -89,9 +91,10 @@ class ContainedLoader(jinja2.FileSystemLoader):
     open for ever) as missing; `radar check` names such files at their path beforehand.
     """
 
-    def __init__(self, searchpath: list[str], roots: list[Path]) -> None:
+    def __init__(self, searchpath: list[str], roots: list[Path], language: str = "en") -> None:
         super().__init__(searchpath)
         self.roots = [r.resolve() for r in roots]
+        self.language = language  # the radar's: a refused template is named in the template error
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         pieces = split_template_path(template)
@@ -105,7 +108,8 @@ class ContainedLoader(jinja2.FileSystemLoader):
             except (OSError, RuntimeError):
                 regular = False
             if not regular or not any(real.is_relative_to(root) for root in self.roots):
-                raise jinja2.TemplateNotFound(f"{template} (not a file of the theme: {candidate})")
+                refused = text(self.language, "build.not_theme_file", name=template, path=candidate)
+                raise jinja2.TemplateNotFound(refused)
             return super().get_source(environment, template)
         raise jinja2.TemplateNotFound(template)
 

@@ -101,7 +101,8 @@ class Site:
 
     @cached_property
     def env(self) -> jinja2.Environment:
-        env = sandbox.environment(sandbox.ContainedLoader(self.theme.template_dirs, list(self.theme.roots.values())))
+        loader = sandbox.ContainedLoader(self.theme.template_dirs, list(self.theme.roots.values()), self.radar.language)
+        env = sandbox.environment(loader)
         env.filters["rel"] = _rel
         env.filters["hyphenate"] = lambda text: hyphenate(text, self.radar.language)
         env.tests["mailbox"] = lambda value: bool(MAILBOX_RE.match(str(value)))
