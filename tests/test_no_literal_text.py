@@ -1,7 +1,7 @@
 """No words for people in Python: what a command prints, raises or reports comes from the locale files.
 
 The scan reads generator/ with `ast` and looks where text reaches a person: `print(...)`, a stream's
-`write(...)`, `raise E(...)`, a problem's message (`Problem(path, line, column, message)`,
+`write(...)`, `input(...)`, `sys.exit(...)`, `parser.error(...)`, `raise E(...)`, a problem's message (`Problem(path, line, column, message)`,
 `problems.add(path, line, column, message)`), argparse's `help=`/`description=`, and an import report's
 `drop/note/merge`.  A string literal there that holds words (two words with a space between) fails:
 put the words in generator/locales/{en,nl}.yaml and look them up (`t("group.key", ...)`, a `Said`
@@ -62,7 +62,7 @@ def _shown(tree: ast.AST) -> list[ast.AST]:
             shown += node.exc.args[:1]
         elif isinstance(node, ast.Call):
             name = _calls_named(node)
-            if name in ("print", "write", "error", "ArgumentTypeError"):
+            if name in ("print", "write", "input", "error", "exit", "warn", "ArgumentTypeError"):
                 shown += node.args
             elif name in ("Problem", "add") and len(node.args) >= 4:
                 shown.append(node.args[3])

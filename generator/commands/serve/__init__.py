@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 from ...content.problems import Problem
-from ...i18n import Translator, text, translator
+from ...i18n import Translator, radar_language, text, translator
 from ...outputs.write import OutputError
 from .localhost import LocalServer, tcp_port
 from .preview import Build, Preview
@@ -65,7 +65,8 @@ def serve(source: Path, port: int = 8000, out: Path | None = None, strict: bool 
     try:
         return _serve(source, port, out, strict)
     except KeyboardInterrupt:
-        print("\n" + text("en", "serve.stopped"), flush=True)  # before the radar's language is known
+        # stopped before the first build: the language is the radar.yaml's line, as for --help
+        print("\n" + text(radar_language(source) or "en", "serve.stopped"), flush=True)
         return 0
 
 
