@@ -1,11 +1,12 @@
 """No words for people in Python: what a command prints, raises or reports comes from the locale files.
 
 The scan reads generator/ with `ast` and looks where text reaches a person: `print(...)`, a stream's
-`write(...)`, `input(...)`, `sys.exit(...)`, `parser.error(...)`, `raise E(...)`, a problem's message (`Problem(path, line, column, message)`,
-`problems.add(path, line, column, message)`), argparse's `help=`/`description=`, and an import report's
-`drop/note/merge`.  A string literal there that holds words (two words with a space between) fails:
-put the words in generator/locales/{en,nl}.yaml and look them up (`t("group.key", ...)`, a `Said`
-exception, `report.note(where, "import.key", ...)`).  Locale keys, placeholders and punctuation pass.
+`write(...)`, `input(...)`, `sys.exit(...)`, `parser.error(...)`, `raise E(...)`, a problem's message
+(`Problem(path, line, column, message)`, `problems.add(path, line, column, message)`), argparse's
+`help=`/`description=`, and an import report's `drop/note/merge`.  A string literal there that holds
+words (two words with a space between) fails: put the words in generator/locales/{en,nl}.yaml and look
+them up (`t("group.key", ...)`, a `Said` exception, `report.note(where, "import.key", ...)`).  Locale
+keys, placeholders and punctuation pass.
 """
 
 from __future__ import annotations
