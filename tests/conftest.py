@@ -238,14 +238,7 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test that drives Chromium is marked `browser`, so `pytest -m "not browser"` is the fast loop.
-
-    Under xdist (`--dist loadgroup`), the tests of a module that share a module-scoped fixture run on one
-    worker, so that fixture (an import, a build) is made once rather than once per worker.
-    """
+    """Every test that drives Chromium is marked `browser`, so `pytest -m "not browser"` is the fast loop."""
     for item in items:
         if {"browser", "page"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
-        info = getattr(item, "_fixtureinfo", None)
-        if info and any(d.scope == "module" for defs in info.name2fixturedefs.values() for d in defs):
-            item.add_marker(pytest.mark.xdist_group(item.module.__name__ if item.module else item.nodeid))
