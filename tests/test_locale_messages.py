@@ -8,6 +8,7 @@ messages stay as they were.  Where no radar is loaded yet (help, `radar import`)
 from __future__ import annotations
 
 import http.client
+import re
 import threading
 from pathlib import Path
 
@@ -210,3 +211,20 @@ def test_a_field_is_described_in_the_radars_language(tmp_path, language, meaning
     _, problems = load(source.root, bodies=False)
     (problem,) = [p for p in problems.errors if p.path == "blips/empty.md"]
     assert f"'title' {'is leeg' if language == 'nl' else 'is empty'}: {meaning}; " in problem.message, problem.message
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_command_says_its_help_in_both_languages(tmp_path, capsys, monkeypatch, language):
+    """Every command in cli.COMMANDS takes `add_arguments(parser, t)`: a module with another signature, or a
+    help text missing from a locale file, fails here rather than in front of an author."""
+    from conftest import RADAR_YAML
+
+    source = RadarDir(tmp_path)
+    source.write("radar/radar.yaml", RADAR_YAML.replace("language: en", f"language: {language}"))
+    for name in cli.COMMANDS:
+        with pytest.raises(SystemExit) as stop:
+            cli.main([name, "--help", "--source", str(source.root)])
+        out = capsys.readouterr().out
+        assert stop.value.code == 0 and f"usage: radar {name}" in out, (name, out)
+        assert text(language, "help.source") in out and text(language, "help.help") in out, (name, out)
+        assert not re.search(r"\bhelp\.[a-z_]+", out), (name, out)  # a key that no locale file words
