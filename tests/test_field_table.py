@@ -16,7 +16,7 @@ import pytest
 from conftest import RadarDir, blip_text
 
 from generator.commands import gitbase
-from generator.content import load as load_module
+from generator.content import entries as entries_module
 from generator.content import schema
 from generator.content.load import load
 from generator.content.model import Blip
@@ -47,7 +47,7 @@ def owner_team(monkeypatch):
     field = schema.Field("owner_team", schema.TEXT, False, "Team that owns it.", "owner_team: Team Data")
     monkeypatch.setitem(schema.BLIP_FIELDS, "owner_team", field)
     model = dataclasses.make_dataclass("BlipWithOwner", [("owner_team", str, "")], bases=(Blip,))
-    monkeypatch.setattr(load_module, "Blip", model)
+    monkeypatch.setattr(entries_module, "Blip", model)
     return field
 
 
@@ -70,7 +70,7 @@ def test_a_field_added_to_the_table_reaches_the_model_radar_json_and_the_diff(tm
 def test_radar_new_writes_fields_of_the_table_in_its_order(tmp_path: Path):
     import yaml
 
-    from generator.commands.scaffold import blip_text as new_blip
+    from generator.commands.scaffold_files import blip_text as new_blip
 
     radar, _ = load(RadarDir(tmp_path).root)
     assert radar is not None

@@ -13,7 +13,8 @@ import yaml
 from conftest import ROOT, run_radar
 from inprocess import radar as in_process
 
-from generator.commands.scaffold import slugify, yaml_scalar
+from generator.commands.scaffold import slugify
+from generator.content.yamltext import yaml_scalar
 
 
 def new(source: Path, *args: str, answers: str | None = None) -> subprocess.CompletedProcess:
@@ -408,12 +409,12 @@ def test_a_failing_write_leaves_no_file_behind(radar_dir, monkeypatch):
     import errno
     import io
 
-    from generator.commands import scaffold
+    from generator.commands import scaffold, scaffold_files
 
     def full(fd: int, *args, **kwargs):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(scaffold.os, "link", full)
+    monkeypatch.setattr(scaffold_files.os, "link", full)
     args = argparse.Namespace(
         kind="blip",
         source=radar_dir.root,

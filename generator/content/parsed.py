@@ -1,0 +1,70 @@
+"""Content files parsed once and kept while unchanged: the live preview reloads every file on every
+save, and a thousand blips must not be parsed (or their Markdown rendered) again each time."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from .files import inside
+from .problems import Problems
+from .source import Document, read_front_matter_file, read_yaml_file
+
+# Parsed front matter per file, and its Markdown rendered (or only its links found) once asked for,
+# reused while the file is unchanged (the live preview reloads every file on every save).
+_parsed: dict[Path, tuple[tuple[int, int, str], Document | None, list, dict[str, tuple[str, str, tuple]]]] = {}
+
+
+def parse_cached(path: Path, problems: Problems) -> Document | None:
+    stat = path.stat()
+    key = (stat.st_mtime_ns, stat.st_size, problems.language)
+    cached = _parsed.get(path)
+    if cached is None or cached[0] != key:
+        scratch = problems.scratch()
+        cached = (key, read_front_matter_file(path, scratch), scratch.items, {})
+        _parsed[path] = cached
+    problems.items.extend(cached[2])
+    return cached[1]
+
+
+# radar.yaml and capabilities.yaml, kept like the Markdown files while unchanged.
+_yaml_docs: dict[Path, tuple[tuple[int, int, str], Document | None, list]] = {}
+
+
+def read_yaml_cached(path: Path, problems: Problems) -> Document | None:
+    """The YAML file, parsed again only when its mtime or size changed (live preview rebuilds)."""
+    real = inside(path, problems)
+    if real is None:
+        return None
+    stat = real.stat()
+    key = (stat.st_mtime_ns, stat.st_size, problems.language)
+    cached = _yaml_docs.get(path)
+    if cached is None or cached[0] != key:
+        scratch = problems.scratch()
+        cached = (key, read_yaml_file(path, scratch), scratch.items)
+        _yaml_docs[path] = cached
+    problems.items.extend(cached[2])
+    return cached[1]
+
+
+def body_of(path: Path, bodies: bool = True) -> tuple[str, str, tuple]:
+    """The file's Markdown body as HTML and as plain text, and its links and images at their file lines,
+    made once per version of the file.  Without `bodies` (`radar check`) only the links are found: a
+    body holding no link syntax is not parsed at all, and no body is rendered."""
+    rendered, doc = _parsed[path][3], _parsed[path][1]
+    text, first = (doc.body, doc.body_line) if doc is not None else ("", 0)
+    if bodies and "body" not in rendered:
+        from . import markup  # markdown-it only where a body is shown or may hold a link
+
+        html, plain, found = markup.render(text)
+        rendered["body"] = (html, plain, tuple(replace(r, line=first + r.line) for r in found))
+    if "body" in rendered:
+        return rendered["body"] if bodies else ("", "", rendered["body"][2])
+    if "links" not in rendered:
+        found = []
+        if "](" in text or "]:" in text:
+            from . import markup
+
+            found = markup.references(text)
+        rendered["links"] = ("", "", tuple(replace(r, line=first + r.line) for r in found))
+    return rendered["links"]
