@@ -94,3 +94,19 @@ def test_ten_thousand_titles_are_compared_in_linear_work(monkeypatch):
     close_titles(titles[:5_000], titles[5_000:], "nl")
     assert calls <= 5_000 * 3 * (similar.CROWD + 1)
     assert time.process_time() - started < 5
+
+
+def test_radar_new_says_it_at_once_and_still_writes_the_file(tmp_path):
+    source = tmp_path / "radar"
+    shutil.copytree(ROOT / "radar", source / "radar")
+    shutil.copytree(ROOT / "blips", source / "blips")
+    args = ("--title", "Spraakherkenning & AI", "--quadrant", "data-en-ai", "--ring", "verkennen", "--no-input")
+    result = run_radar("new", *args, "--source", str(source))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(
+        "waarschuwing: de titel lijkt op de bestaande 'Spraakherkenning voor het proces-verbaal' "
+        "(blips/spraakherkenning-proces-verbaal.md): bedoelde je de bestaande technologie?"
+    ), result.stdout
+    assert (source / "blips" / "spraakherkenning-ai.md").is_file()
+    other = run_radar("new", "--title", "Kwantumsensoren", *args[2:], "--source", str(source))
+    assert other.returncode == 0 and "lijkt op" not in other.stdout

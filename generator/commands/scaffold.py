@@ -19,6 +19,7 @@ from ..content.folders import BLIPS_DIR, INITIATIVES_DIR
 from ..content.load import load
 from ..content.model import Radar
 from ..content.schema import INITIATIVE_STATUSES
+from ..content.similar import close_titles
 from ..i18n import Translator, translator
 from ..urls import slug
 from .scaffold_files import blip_text, initiative_text, next_steps, write_new
@@ -122,8 +123,21 @@ def new(args: argparse.Namespace, stdin: TextIO | None = sys.stdin, stdout: Text
     except Abort as exc:
         print("\n".join(exc.lines(language)), file=sys.stderr)
         return 1
+    if kind == "blip":
+        stdout.write(_similar(radar, str(answers["title"])))
     stdout.write(next_steps(radar, path, args.source, str(answers["title"]), kind))
     return 0
+
+
+def _similar(radar: Radar, title: str) -> str:
+    """'did you mean the existing …?' at once, as `radar check` will say it: the file is written
+    anyway (it may well be another technology), and the author still has it open to decide."""
+    existing = ((b.id, b.title) for b in radar.blips.values())
+    close = close_titles(existing, [("", title)], radar.language)
+    if not close:
+        return ""
+    t, theirs = translator(radar.language), radar.blips[close[""]]
+    return t("check.warning_label") + " " + t("check.similar_title", title=theirs.title, path=theirs.source) + "\n\n"
 
 
 def _given(args: argparse.Namespace, q: Question) -> object:
