@@ -12,7 +12,7 @@ from conftest import ROOT
 
 from generator.commands import gitbase
 from generator.commands.serve import watch
-from generator.content import folders, load
+from generator.content import config, folders, load
 from generator.domain import comparison, editions
 from generator.outputs import charts, write
 
@@ -29,7 +29,7 @@ def test_content_folders_come_from_one_list():
     assert watch.WATCHED is folders.CONTENT_FOLDERS
     assert gitbase.CONTENT is folders.CONTENT_FOLDERS
     assert write.CONTENT_FOLDERS is folders.CONTENT_FOLDERS
-    assert load.BLIPS_DIR is folders.BLIPS_DIR and load.RADAR_FILE is folders.RADAR_FILE
+    assert load.BLIPS_DIR is folders.BLIPS_DIR and config.RADAR_FILE is folders.RADAR_FILE
     named = re.compile(r"""(/ |Path\()["'](blips|themes|assets|radar)\b""")  # used as a path
     restated = [
         f"{p.relative_to(ROOT)}:{n}"
