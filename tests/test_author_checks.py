@@ -49,6 +49,27 @@ def test_an_algorithm_without_a_leaflet_warns_and_fails_under_strict(radar_dir):
     assert strict.returncode == 1 and "'algorithm: true' needs a leaflet" in strict.stderr
 
 
+
+def test_an_algorithm_in_use_without_a_leaflet_is_an_error_even_without_strict(radar_dir):
+    # The model asks for a leaflet "bij inzet van algoritmen": the innermost ring means in use.
+    radar_dir.blip("x", ring="adopt", extra="algorithm: true\n")
+    result = run_radar("check", "--source", str(radar_dir.root))
+    assert result.returncode == 1
+    assert re.search(r"blips/x\.md:5:12: 'algorithm: true' in the ring Adopt means it is in use", result.stderr), (
+        result.stderr
+    )
+    radar_dir.blip("x", ring="adopt", extra=LEAFLET)
+    assert run_radar("check", "--source", str(radar_dir.root), "--strict").returncode == 0
+
+
+LEAFLET = """algorithm: true
+leaflet:
+  purpose: Reading number plates
+  owner: Team Data
+  risks: [Misreads]
+  measures: [A person checks every hit]
+"""
+
 def test_check_says_what_it_checked(radar_dir):
     radar_dir.blip("a")
     radar_dir.blip("b")

@@ -110,10 +110,16 @@ def read_blip(
     noun = problems.t("check.noun_initiative")
     initiatives = _check_ids(problems, doc, "initiatives", f.get("initiatives", []), list(radar.initiatives), noun)
     if f.get("algorithm") and "leaflet" not in f:
-        # A warning while the leaflet is being written (the capability model shows such blips as its
-        # leaflet gap); an error under --strict, so a release cannot publish an algorithm without one.
+        # The model asks for a leaflet "bij inzet van algoritmen": in the innermost ring the algorithm
+        # is in use, so it is an error there.  Further out it is a warning while the leaflet is being
+        # written (the capability model shows such blips as its leaflet gap), an error under --strict.
         line, col = doc.where("algorithm")
-        problems.add(doc.path, line, col, problems.t("check.algorithm_without_leaflet"), ERROR if strict else WARNING)
+        in_use = ok and f["ring"] == radar.rings[0].id
+        if in_use:
+            text = problems.t("check.algorithm_in_use_without_leaflet", ring=radar.rings[0].name)
+        else:
+            text = problems.t("check.algorithm_without_leaflet")
+        problems.add(doc.path, line, col, text, ERROR if strict or in_use else WARNING)
     leftovers(doc, f, doc.body, problems, strict, "blip_body")
     if not ok:
         return None
