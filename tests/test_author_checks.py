@@ -49,7 +49,6 @@ def test_an_algorithm_without_a_leaflet_warns_and_fails_under_strict(radar_dir):
     assert strict.returncode == 1 and "'algorithm: true' needs a leaflet" in strict.stderr
 
 
-
 def test_an_algorithm_in_use_without_a_leaflet_is_an_error_even_without_strict(radar_dir):
     # The model asks for a leaflet "bij inzet van algoritmen": the innermost ring means in use.
     radar_dir.blip("x", ring="adopt", extra="algorithm: true\n")
@@ -69,6 +68,7 @@ leaflet:
   risks: [Misreads]
   measures: [A person checks every hit]
 """
+
 
 def test_check_says_what_it_checked(radar_dir):
     radar_dir.blip("a")
