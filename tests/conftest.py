@@ -7,6 +7,7 @@ import fcntl
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -165,6 +166,47 @@ def cold_sample_builds(tmp_path_factory) -> Path:
     cached is compared with itself, and no path or time leaks into the output. Shared by the run: never change it.
     """
     return made_once(tmp_path_factory, "cold-builds", _build_sample_twice_cold)
+
+
+def _build_english_sample(folder: Path) -> None:
+    source = folder / "radar-en"
+    for name in ("radar", "blips"):
+        shutil.copytree(ROOT / name, source / name)
+    config = source / "radar" / "radar.yaml"
+    config.write_text(re.sub(r"(?m)^language: \w+$", "language: en", config.read_text(encoding="utf-8")))
+    assert "language: en" in config.read_text(encoding="utf-8")
+    result = run_radar("build", "--source", str(source), "--out", str(folder / "site"))
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture(scope="session")
+def english_sample_site(tmp_path_factory) -> Path:
+    """The repository's sample content with `language: en`, built as an author would (once per run: never change it)."""
+    return made_once(tmp_path_factory, "english-sample", _build_english_sample) / "site"
+
+
+def _import_aoe(folder: Path) -> None:
+    import realdata
+    from inprocess import radar
+
+    result = radar(
+        "import", "aoe", str(realdata.shared(realdata.DATA / "aoe-techradar")), "--source", str(folder / "radar")
+    )
+    assert result.returncode == 0, result.stderr
+    (folder / "import-report.txt").write_text(result.stdout, encoding="utf-8")
+    assert radar("check", "--strict", "--source", str(folder / "radar")).returncode == 0
+    build = radar("build", "--source", str(folder / "radar"), "--out", str(folder / "site"))
+    assert build.returncode == 0, build.stderr
+
+
+@pytest.fixture(scope="session")
+def aoe_site(tmp_path_factory) -> tuple[Path, Path, str]:
+    """AOE's radar through `radar import aoe`, checked strictly and built: (sources, site, import report).
+
+    Made once per run and shared by the import and accessibility tests: never change it.
+    """
+    folder = made_once(tmp_path_factory, "aoe", _import_aoe)
+    return folder / "radar", folder / "site", (folder / "import-report.txt").read_text(encoding="utf-8")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -9,7 +9,6 @@ offers but the sample does not use are checked here by reading the pages and the
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -249,20 +248,9 @@ def test_colours_in_the_built_picture_have_enough_contrast(sample_site):
     assert low == [], f"colours in the picture below 4.5:1 against white: {low}"
 
 
-def test_english_build_is_english_and_passes_axe(browser, axe, tmp_path):
+def test_english_build_is_english_and_passes_axe(browser, axe, english_sample_site):
     """`language: en` in radar.yaml gives <html lang="en"> and English interface text, still clean."""
-    source = tmp_path / "radar-en"
-    for folder in ("radar", "blips"):
-        shutil.copytree(ROOT / folder, source / folder)
-    if (ROOT / "themes").is_dir():
-        shutil.copytree(ROOT / "themes", source / "themes")
-    config = source / "radar" / "radar.yaml"
-    config.write_text(
-        re.sub(r"(?m)^language: \w+", "language: en", config.read_text(encoding="utf-8")), encoding="utf-8"
-    )
-    out = tmp_path / "site"
-    result = run_radar("build", "--source", str(source), "--out", str(out))
-    assert result.returncode == 0, result.stderr
+    out = english_sample_site
     home = (out / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in home and "Skip to content" in home
     types = page_types(out)
@@ -319,17 +307,10 @@ def test_a_real_radar_of_118_blips_passes_axe_and_the_outline_checks(browser, ax
     assert problems == [], "\n" + "\n".join(problems[:60])
 
 
-def test_an_imported_aoe_radar_passes_axe(browser, axe, tmp_path):
+def test_an_imported_aoe_radar_passes_axe(browser, axe, aoe_site):
     """AOE's radar through `radar import aoe`: technologies listed but not drawn, Markdown from others,
     colours moved to pass contrast, nine releases in the archive."""
-    import realdata
-
-    source = tmp_path / "src"
-    imported = run_radar("import", "aoe", str(realdata.DATA / "aoe-techradar"), "--source", str(source))
-    assert imported.returncode == 0, imported.stderr
-    out = tmp_path / "site"
-    result = run_radar("build", "--source", str(source), "--out", str(out))
-    assert result.returncode == 0, result.stderr
+    _, out, _ = aoe_site
     problems = []
     for rel in ("index.html", "blips/playwright.html", "blips/nosql.html", "editions/2019-Q4/index.html"):
         problems += _violations(browser, axe, (out / rel).as_uri(), f"aoe {rel}")

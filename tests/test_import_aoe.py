@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 import realdata
 import yaml
 from inprocess import radar
@@ -18,15 +17,7 @@ def _front(source: Path, ident: str) -> dict:
     return yaml.safe_load((source / "blips" / f"{ident}.md").read_text(encoding="utf-8").split("---\n")[1])
 
 
-@pytest.fixture(scope="module")
-def aoe_site(tmp_path_factory) -> tuple[Path, Path, str]:
-    base = tmp_path_factory.mktemp("aoe")
-    result = radar("import", "aoe", str(AOE), "--source", str(base / "radar"))
-    assert result.returncode == 0, result.stderr
-    assert radar("check", "--strict", "--source", str(base / "radar")).returncode == 0
-    build = radar("build", "--source", str(base / "radar"), "--out", str(base / "site"))
-    assert build.returncode == 0, build.stderr
-    return base / "radar", base / "site", result.stdout
+# aoe_site (conftest): AOE's radar imported, checked strictly and built once per test run.
 
 
 def test_aoe_releases_become_one_radar_with_revisions_as_history(aoe_site):

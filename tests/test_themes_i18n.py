@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import ROOT, run_radar
+from conftest import ROOT
 from inprocess import radar as in_process
 from matplotlib.image import imread
 
@@ -39,18 +38,9 @@ def pages(site: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def english_site(tmp_path_factory) -> Path:
-    """The repository's sample content with `language: en`, built like an author would."""
-    source = tmp_path_factory.mktemp("english")
-    shutil.copytree(ROOT / "radar", source / "radar")
-    shutil.copytree(ROOT / "blips", source / "blips")
-    config = source / "radar" / "radar.yaml"
-    config.write_text(re.sub(r"(?m)^language: nl$", "language: en", config.read_text(encoding="utf-8")))
-    assert "language: en" in config.read_text(encoding="utf-8")
-    out = source / "site"
-    result = run_radar("build", "--source", str(source), "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    return out
+def english_site(english_sample_site: Path) -> Path:
+    """The repository's sample content with `language: en`, built like an author would (conftest)."""
+    return english_sample_site
 
 
 def test_english_build_has_english_interface_and_lang(english_site: Path):
