@@ -209,6 +209,27 @@ def aoe_site(tmp_path_factory) -> tuple[Path, Path, str]:
     return folder / "radar", folder / "site", (folder / "import-report.txt").read_text(encoding="utf-8")
 
 
+def _build_thoughtworks_volume(folder: Path) -> None:
+    import realdata
+    from inprocess import radar
+
+    source, _ = realdata.thoughtworks_radar(folder / "src")
+    result = radar("build", "--source", str(source), "--out", str(folder / "site"))
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture(scope="session")
+def thoughtworks_site(tmp_path_factory) -> tuple[Path, list]:
+    """Thoughtworks' latest volume (realdata.thoughtworks_radar) built once per run: (site, its RealBlips).
+
+    Shared by the build and accessibility tests: never change it.
+    """
+    import realdata
+
+    site = made_once(tmp_path_factory, "thoughtworks-volume", _build_thoughtworks_volume) / "site"
+    return site, realdata.thoughtworks_blips(realdata.volumes()[-1:])[1]
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass

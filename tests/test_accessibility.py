@@ -15,7 +15,7 @@ import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 from browser_util import WCAG_AA, duplicate_ids, format_violations, missing_core, outline, page_types
-from conftest import ROOT, run_radar
+from conftest import ROOT
 
 from generator.outputs import picture
 
@@ -283,14 +283,9 @@ def test_two_pictures_on_one_page_share_no_id():
     )
 
 
-def test_a_real_radar_of_118_blips_passes_axe_and_the_outline_checks(browser, axe, tmp_path):
+def test_a_real_radar_of_118_blips_passes_axe_and_the_outline_checks(browser, axe, thoughtworks_site):
     """Thoughtworks' volume 34, written by others: three-digit numbers, English, long titles."""
-    import realdata
-
-    source, blips = realdata.thoughtworks_radar(tmp_path / "src")
-    out = tmp_path / "site"
-    result = run_radar("build", "--source", str(source), "--out", str(out))
-    assert result.returncode == 0, result.stderr
+    out, blips = thoughtworks_site
     assert len(blips) > 100
     found = page_types(out)
     problems = []

@@ -19,7 +19,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-import realdata
 import yaml
 from conftest import ROOT, RadarDir
 from inprocess import radar
@@ -423,13 +422,7 @@ def test_hostile_text_in_radar_json_is_kept_as_data(hostile_site):
 # --- real data -------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def thoughtworks_site(tmp_path_factory) -> tuple[Path, list[realdata.RealBlip]]:
-    base = tmp_path_factory.mktemp("thoughtworks")
-    source, blips = realdata.thoughtworks_radar(base / "src")
-    result = radar("build", "--source", str(source), "--out", str(base / "site"))
-    assert result.returncode == 0, result.stderr
-    return base / "site", blips
+# thoughtworks_site (conftest): Thoughtworks' latest volume, built once per test run.
 
 
 def test_thoughtworks_volume_builds_every_blip(thoughtworks_site):
