@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
+import subprocess
+import sys
+from pathlib import Path
 
+from conftest import ROOT
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from inprocess import radar
 
 from generator import urls
 
@@ -81,3 +87,121 @@ def test_segments_placed_one_by_one_land_where_one_grid_puts_them(quadrants, rin
     finally:
         layout._place = real
     assert segmented == whole
+
+
+# --- the render cache keeps what a second build would make again (issue 14) ------------------------
+
+IMPORTED = """
+import sys
+from generator.cli import main
+status = main(sys.argv[1:])
+heavy = ("matplotlib", "markdown_it", "fpdf", "numpy")
+print(status, sorted({m.split(".")[0] for m in sys.modules if m.split(".")[0] in heavy}))
+"""
+
+
+def imported(*args: str, cache: Path) -> str:
+    """Exit status and the heavy packages a fresh `radar ARGS` process imported."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "RADAR_CACHE_DIR": str(cache)}
+    done = subprocess.run([sys.executable, "-c", IMPORTED, *args], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip().splitlines()[-1]
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_second_build_draws_nothing_and_gives_the_same_bytes(radar_dir, tmp_path):
+    """A warm build takes pictures, charts, the review PDF, radar.json, the search index, the exports, the
+    rendered bodies and the compiled templates from the render cache: it imports neither matplotlib, fpdf2
+    nor markdown-it, and its site is byte for byte the cold build's."""
+    radar_dir.blip("one", body="Some **bold** text and a [link](two.md).")
+    radar_dir.blip(
+        "two",
+        ring="adopt",
+        extra="history:\n  - {edition: 2026-Q1, ring: assess}\n  - {edition: 2026-Q2, ring: adopt}\n",
+    )
+    cache = tmp_path / "cache"
+    cold, warm = tmp_path / "cold", tmp_path / "warm"
+    first = imported("build", "--source", str(radar_dir.root), "--out", str(cold), cache=cache)
+    assert first == "0 ['fpdf', 'markdown_it', 'matplotlib', 'numpy']"
+    assert imported("build", "--source", str(radar_dir.root), "--out", str(warm), cache=cache) == "0 []"
+    assert _files(cold) == _files(warm)
+    # `radar check` after a build finds the bodies' links in the build's memo: it parses no Markdown
+    assert imported("check", "--source", str(radar_dir.root), cache=cache) == "0 []"
+
+
+def test_a_changed_radar_is_made_again_despite_the_cache(radar_dir, tmp_path, monkeypatch):
+    """Kept outputs and rendered bodies are keyed on the content: an edit shows, the old bytes are not served."""
+    monkeypatch.setenv("RADAR_CACHE_DIR", str(tmp_path / "cache"))
+    radar_dir.blip("one", title="First title", body="First *version*.")
+    out = tmp_path / "out"
+    assert radar("build", "--source", str(radar_dir.root), "--out", str(out)).returncode == 0
+    assert "First <em>version</em>." in (out / "blips/one.html").read_text(encoding="utf-8")
+    radar_dir.blip("one", title="Second title", body="Second **version**.")
+    assert radar("build", "--source", str(radar_dir.root), "--out", str(out)).returncode == 0
+    page = (out / "blips/one.html").read_text(encoding="utf-8")
+    assert "Second <strong>version</strong>." in page and "First" not in page
+    for kept in ("radar.json", "radar.svg", "static/search-index.js", "exports/byor.csv"):
+        text = (out / kept).read_text(encoding="utf-8")
+        assert "Second title" in text and "First title" not in text, kept
+    cold = tmp_path / "cold"
+    monkeypatch.setenv("RADAR_CACHE_DIR", str(tmp_path / "empty"))
+    assert radar("build", "--source", str(radar_dir.root), "--out", str(cold)).returncode == 0
+    assert _files(cold) == _files(out)
+
+
+def test_a_kept_output_is_made_once_and_then_read(radar_dir, tmp_path, monkeypatch):
+    """Site.kept: the maker runs on a cold cache only; a forged entry is made again, not served."""
+    from generator.content.load import load
+    from generator.render.parts import site_files
+
+    monkeypatch.setenv("RADAR_CACHE_DIR", str(tmp_path / "cache"))
+    radar_dir.blip("one")
+    loaded, _ = load(radar_dir.root)
+    assert loaded is not None
+    site = site_files(loaded, radar_dir.root).site
+    calls = []
+
+    def make() -> bytes:
+        calls.append(1)
+        return b"made"
+
+    assert site.kept("x/y.txt", make) == b"made" and site.kept("x/y.txt", make) == b"made"
+    assert len(calls) == 1
+    assert site.cache is not None
+    (entry,) = [p for p in site.cache.iterdir() if p.name.endswith("x-y.txt")]
+    entry.write_bytes(entry.read_bytes().replace(b"made", b"evil"))
+    assert site.kept("x/y.txt", make) == b"made" and len(calls) == 2
+
+
+def test_pictures_drawn_by_a_worker_are_the_same_bytes(radar_dir, tmp_path, monkeypatch):
+    """A cold build draws the pictures and PDFs in a forked worker while it renders the pages: the site is
+    byte for byte the one a build without workers makes."""
+    from generator.render import pool
+
+    radar_dir.blip("one", body="A [link](two.md).")
+    radar_dir.blip(
+        "two",
+        ring="adopt",
+        extra="history:\n  - {edition: 2026-Q1, ring: assess}\n  - {edition: 2026-Q2, ring: adopt}\n",
+    )
+    started = []
+
+    class Counted(pool.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs) -> None:
+            started.append(1)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(pool, "ProcessPoolExecutor", Counted)
+    sites = {}
+    for name, jobs in (("alone", 10**6), ("workers", 1)):
+        monkeypatch.setattr(pool, "MIN_JOBS", jobs)
+        monkeypatch.setenv("RADAR_CACHE_DIR", str(tmp_path / f"cache-{name}"))
+        result = radar("build", "--source", str(radar_dir.root), "--out", str(tmp_path / name))
+        assert result.returncode == 0, result.stderr
+        sites[name] = _files(tmp_path / name)
+    assert started == [1], "the second build used no worker"
+    assert sites["alone"] == sites["workers"]
+    assert {"radar.png", "radar.pdf", "review.pdf", "slides/radar.png"} <= sites["workers"].keys()

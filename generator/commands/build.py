@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import jinja2
@@ -13,15 +14,24 @@ from ..content.load import load
 from ..content.model import Radar
 from ..content.problems import report
 from ..i18n import Translator
+from ..outputs.keys import markdown_memo
 from ..outputs.write import OutputError, check_target, write_failure, write_site
 from ..render.parts import site_files
 from ..render.site import Site, template_frame, template_problem
 
 
-def render_site(radar: Radar, source: Path) -> tuple[Site, dict[str, bytes]]:
-    """Every file of the site, in memory, path -> bytes: every registered part, every path."""
+def render_site(radar: Radar, source: Path) -> tuple[Site, Iterator[tuple[str, bytes]]]:
+    """Every file of the site, (path, bytes) made one by one as they are written: every registered part, every path."""
     files = site_files(radar, source)
-    return files.site, files.all()
+    return files.site, files.each()
+
+
+def counting(files: Iterable[tuple[str, bytes]], pages: list[str]) -> Iterator[tuple[str, bytes]]:
+    """The files as they are, noting the pages among them (for the closing line)."""
+    for path, content in files:
+        if path.endswith(".html"):
+            pages.append(path)
+        yield path, content
 
 
 def growth_notes(site: Site) -> list[str]:
@@ -40,7 +50,7 @@ def growth_notes(site: Site) -> list[str]:
 
 
 def build(source: Path, out: Path, strict: bool = False) -> int:
-    radar, problems = load(source, strict)
+    radar, problems = load(source, strict, memo=markdown_memo(source))
     report(problems)
     t = problems.t  # the radar's language once radar.yaml is read
     if problems.errors or radar is None:
@@ -49,7 +59,8 @@ def build(source: Path, out: Path, strict: bool = False) -> int:
     try:
         check_target(out, source)
         site, files = render_site(radar, source)
-        write_site(out, files)
+        pages: list[str] = []
+        write_site(out, counting(files, pages))
     except OutputError as exc:
         print(t("cli.error", message=exc.text(radar.language)), file=sys.stderr)
         return 1
@@ -66,8 +77,7 @@ def build(source: Path, out: Path, strict: bool = False) -> int:
         return 1
     for note in growth_notes(site):
         print(note, file=sys.stderr)
-    pages = sum(1 for f in files if f.endswith(".html"))
-    print(t("build.built", out=out, pages=pages, count=len(radar.blips), edition=radar.edition))
+    print(t("build.built", out=out, pages=len(pages), count=len(radar.blips), edition=radar.edition))
     return 0
 
 

@@ -13,7 +13,9 @@ from .gitbase import check_against
 
 
 def check(source: Path, strict: bool = False, fmt: str = "text") -> int:
-    radar, problems = load(source, strict, bodies=False)
+    from ..outputs.keys import markdown_memo  # a build's rendered bodies hold their links: not parsed again
+
+    radar, problems = load(source, strict, bodies=False, memo=markdown_memo(source, write=False))
     report(problems, fmt, sys.stdout if fmt != "text" else sys.stderr)
     failed = bool(problems.errors) or radar is None
     if fmt == "text" and radar is not None and not failed:

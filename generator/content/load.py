@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from . import markup, parsed
 from .authoring import similar_titles
 from .config import load_capabilities, load_config
 from .entries import read_blip, read_initiative
@@ -26,10 +27,22 @@ from .slug import slug
 from .source import Document
 
 
-def load(source: Path, strict: bool = False, bodies: bool = True) -> tuple[Radar | None, Problems]:
+def load(
+    source: Path, strict: bool = False, bodies: bool = True, memo: markup.Memo | None = None
+) -> tuple[Radar | None, Problems]:
     """The radar and every problem in it; `bodies=False` leaves the Markdown bodies unrendered (empty)
     for `radar check`, which only reports problems: rendering Markdown is most of the load's time and
-    finds none."""
+    finds none.  `memo` keeps rendered bodies between runs (in the render cache)."""
+    parsed.memo = memo
+    try:
+        return _load(source, strict, bodies)
+    finally:
+        parsed.memo = None
+        if memo is not None:
+            memo.save()
+
+
+def _load(source: Path, strict: bool, bodies: bool) -> tuple[Radar | None, Problems]:
     problems = Problems(source)
     radar = load_config(source, problems, strict)
     if radar is None:
@@ -42,7 +55,7 @@ def load(source: Path, strict: bool = False, bodies: bool = True) -> tuple[Radar
         "initiative",
         required=False,
     )
-    context = _blip_context(radar, problems, strict) + (bodies,)
+    context = _blip_context(radar, problems, strict) + (bodies, parsed.memo)  # a new memo sees every body
     radar.blips = _load_all(
         source / BLIPS_DIR,
         problems,

@@ -9,15 +9,21 @@ below the page's own <h1>.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
 
 from .links import escapes_site
 from .model import Reference
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 
@@ -86,6 +92,8 @@ def references(text: str) -> list[Reference]:
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # imported once a body is parsed: not when every body is in the memo
+
     return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
 
 
@@ -100,3 +108,59 @@ def render(text: str) -> tuple[str, str, list[Reference]]:
         child.content for t in tokens if t.type == "inline" for child in (t.children or ()) if child.type == "text"
     )
     return html, plain, references
+
+
+Rendered = tuple[str, str, list[Reference]]
+
+
+class Memo:
+    """Rendered bodies kept between runs in the render cache, keyed on the Markdown's hash, so a second
+    build of the same radar renders no Markdown, and `radar check` after a build parses none.
+
+    One entry per radar folder and code version (`code`: a hash of the generator and its libraries),
+    so other code never reads it.  `read`/`store` are the render cache's own (digest-checked, bounded);
+    it is stored again only when the set of bodies changed, with just the bodies in use.
+    """
+
+    def __init__(
+        self,
+        folder: Path,
+        radar: Path,
+        code: str,
+        read: Callable[[Path, str], bytes | None],
+        store: Callable[[Path, str, bytes], None] | None = None,
+    ) -> None:
+        place = hashlib.sha256(str(radar.absolute()).encode()).hexdigest()[:16]
+        self.folder, self.name, self._store = folder, f"markdown-{place}-{code[:16]}.json", store
+        self.used: dict[str, list] = {}
+        try:
+            known = json.loads(read(folder, self.name) or b"{}")
+        except ValueError:
+            known = {}
+        self.known: dict[str, list] = known if isinstance(known, dict) else {}
+
+    def _found(self, key: str) -> Rendered | None:
+        found = self.used.get(key) or self.known.get(key)
+        try:
+            html, plain, refs = found  # type: ignore[misc]
+            return str(html), str(plain), [Reference(str(k), str(u), int(line), int(col)) for k, u, line, col in refs]
+        except (TypeError, ValueError):
+            return None
+
+    def render(self, text: str) -> Rendered:
+        key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        found = self._found(key)
+        if found is None:
+            found = render(text)
+        html, plain, refs = found
+        self.used[key] = [html, plain, [[r.kind, r.url, r.line, r.column] for r in refs]]
+        return found
+
+    def references(self, text: str) -> list[Reference]:
+        """The body's links and images from the memo, else parsed (without rendering)."""
+        found = self._found(hashlib.sha256(text.encode("utf-8")).hexdigest())
+        return found[2] if found is not None else references(text)
+
+    def save(self) -> None:
+        if self._store is not None and self.used and self.used.keys() != self.known.keys():
+            self._store(self.folder, self.name, json.dumps(self.used, sort_keys=True).encode("utf-8"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from . import markup
 from .files import inside
 from .problems import Problems
 from .source import Document, read_front_matter_file, read_yaml_file
@@ -47,24 +48,23 @@ def read_yaml_cached(path: Path, problems: Problems) -> Document | None:
     return cached[1]
 
 
+memo: markup.Memo | None = None  # this load's rendered bodies from earlier runs, if the caller keeps them
+
+
 def body_of(path: Path, bodies: bool = True) -> tuple[str, str, tuple]:
     """The file's Markdown body as HTML and as plain text, and its links and images at their file lines,
     made once per version of the file.  Without `bodies` (`radar check`) only the links are found: a
     body holding no link syntax is not parsed at all, and no body is rendered."""
     rendered, doc = _parsed[path][3], _parsed[path][1]
     text, first = (doc.body, doc.body_line) if doc is not None else ("", 0)
-    if bodies and "body" not in rendered:
-        from . import markup  # markdown-it only where a body is shown or may hold a link
-
-        html, plain, found = markup.render(text)
+    if bodies and ("body" not in rendered or memo):  # the memo records every body in use, to keep them
+        html, plain, found = memo.render(text) if memo else markup.render(text)
         rendered["body"] = (html, plain, tuple(replace(r, line=first + r.line) for r in found))
     if "body" in rendered:
         return rendered["body"] if bodies else ("", "", rendered["body"][2])
     if "links" not in rendered:
         found = []
         if "](" in text or "]:" in text:
-            from . import markup
-
-            found = markup.references(text)
+            found = memo.references(text) if memo else markup.references(text)
         rendered["links"] = ("", "", tuple(replace(r, line=first + r.line) for r in found))
     return rendered["links"]

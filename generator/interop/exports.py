@@ -45,4 +45,13 @@ EXPORTS: dict[str, tuple[str, Callable[[Radar, str], str]]] = {
 def site_files(radar: Radar) -> dict[str, bytes]:
     """The current edition in every format, as downloads beside radar.json (a Backstage instance
     or a BYOR page can load them by URL)."""
-    return {f"exports/{name}": make(radar, radar.edition).encode("utf-8") for name, make in EXPORTS.values()}
+    return {path: make(radar, radar.edition) for path, make in site_makers(radar).items()}
+
+
+def site_makers(radar: Radar) -> dict[str, Callable[[Radar, str], bytes]]:
+    """`site_files` as paths and the functions that make them: the build makes one only when asked."""
+    return {f"exports/{name}": _encoded(make) for name, make in EXPORTS.values()}
+
+
+def _encoded(make: Callable[[Radar, str], str]) -> Callable[[Radar, str], bytes]:
+    return lambda radar, edition: make(radar, edition).encode("utf-8")

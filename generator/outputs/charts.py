@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
-from matplotlib.patches import Rectangle
+from typing import TYPE_CHECKING
 
 from .. import urls
 from ..domain.comparison import RETURNED, Comparison
 from ..domain.editions import MOVED_IN, MOVED_OUT, NEW, RETIRED, UNCHANGED
 from ..i18n import translator
 from ..render.site import Maker, Site, output_files
-from . import picture
+from .radar_svg import AXIS_COLOR, TEXT_COLOR
+
+if TYPE_CHECKING:  # matplotlib is imported where a chart is drawn: a build that draws none needs it not
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Rectangle
 
 KIND_COLORS = {  # cell backgrounds of the chart; the kind is also written in the cell, never colour alone
     NEW: "#d7eedb",
@@ -37,13 +39,15 @@ def kind_label(kind: str, t) -> str:
 
 def chart_figure(rv: Comparison) -> Figure:
     """A from-ring x to-ring matrix: every blip of the edition counted once, the diagonal is 'unchanged'."""
+    from matplotlib.figure import Figure
+
     t = translator(rv.radar.language)
     rings = [r.name for r in rv.rings]
     rows, cols = row_labels(rv, t), [*rings, t("chart_retired_col")]
     fig = Figure(figsize=(1.9 + 1.25 * len(cols), 1.5 + 0.62 * len(rows)), dpi=72)
     draw_chart(fig, rv, (0.25, 0.08, 0.72, 0.74))
     title = t("moves_chart") + f" — {t('edition')} {rv.edition}"
-    fig.text(0.02, 0.98, title, ha="left", va="top", fontsize=11, fontweight="bold", color=picture.TEXT_COLOR)
+    fig.text(0.02, 0.98, title, ha="left", va="top", fontsize=11, fontweight="bold", color=TEXT_COLOR)
     return fig
 
 
@@ -81,14 +85,18 @@ def label_grid(ax: Axes, cols: list[str], rows: list[str], col_size: float, row_
 
 
 def _cell(x: int, y: int, face: str) -> Rectangle:
-    return Rectangle((x, y), 1, 1, facecolor=face, edgecolor=picture.AXIS_COLOR, linewidth=0.6)
+    from matplotlib.patches import Rectangle
+
+    return Rectangle((x, y), 1, 1, facecolor=face, edgecolor=AXIS_COLOR, linewidth=0.6)
 
 
 def chart_svg(rv: Comparison) -> bytes:
+    from . import picture
+
     return picture.chart_bytes(chart_figure(rv), "svg")
 
 
-@output_files
+@output_files(kept=True, drawn=True)
 def edition_charts(site: Site) -> Iterator[tuple[str, Maker]]:
     """One chart per edition, beside its moves page."""
     for edition in site.radar.editions:

@@ -10,7 +10,7 @@ from ..content.schema import BLIP_FIELDS, BLIP_PARTS
 from ..domain.geometry import Frame
 from ..render.capability_pages import capability_data
 from ..render.site import Site, output
-from . import picture
+from . import radar_svg
 
 
 def radar_data(site: Site) -> dict[str, Any]:
@@ -18,7 +18,7 @@ def radar_data(site: Site) -> dict[str, Any]:
     frame = view.frame()
     placed = {}
     for s in view.on_radar:
-        x, y = picture.svg_position(frame, *view.layout.spots[s.blip.id])
+        x, y = radar_svg.svg_position(frame, *view.layout.spots[s.blip.id], site.cache)
         placed[s.blip.id] = {
             "number": view.numbers[s.blip.id],
             "status": s.status,
@@ -77,10 +77,10 @@ def _plain(value: Any, table: dict | None = None) -> Any:
 
 def _svg_size(frame: Frame) -> tuple[float, float]:
     x0, x1, y0, y1 = frame.bounds()
-    return round((x1 - x0) * picture.INCH_PER_UNIT * 72, 2), round((y1 - y0) * picture.INCH_PER_UNIT * 72, 2)
+    return round((x1 - x0) * radar_svg.INCH_PER_UNIT * 72, 2), round((y1 - y0) * radar_svg.INCH_PER_UNIT * 72, 2)
 
 
-@output("radar.json")
+@output("radar.json", kept=True)
 def radar_json(site: Site) -> bytes:
     return dumps(radar_data(site))
 

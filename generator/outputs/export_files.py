@@ -9,7 +9,7 @@ from ..interop import exports
 from ..render.site import Maker, Site, output_files
 
 
-@output_files
+@output_files(kept=True)
 def export_files(site: Site) -> Iterator[tuple[str, Maker]]:
-    for path, data in exports.site_files(site.radar).items():
-        yield path, functools.partial(bytes, data)
+    for path, make in exports.site_makers(site.radar).items():
+        yield path, functools.partial(make, site.radar, site.radar.edition)

@@ -1,22 +1,18 @@
-"""The radar picture, drawn with matplotlib: SVG for pages, PNG for slides, PDF for print.
+"""The radar picture, drawn with matplotlib: the frame of the SVG for pages, PNG for slides, PDF for print.
 
 matplotlib draws the rings, axes and labels in every format, and the blips in
-PNG and PDF.  In the SVG the blip layer is written as one compact `<a>` per
-blip (disc, status mark, number, accessible name) at the coordinates
-matplotlib's transform gives: that keeps the page small and keyboard-friendly
-at ten thousand blips, where matplotlib's own text and link output would take
-seconds and megabytes.  Numbers in PNG and PDF are one compound path of
-cached digit glyphs, for the same reason.
+PNG and PDF.  In the SVG the blip layer is written by `radar_svg` (without
+matplotlib) at the coordinates matplotlib's transform gives.  Numbers in PNG
+and PDF are one compound path of cached digit glyphs: one draw call instead
+of one text per blip.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
 import math
 import re
 from functools import lru_cache
-from html import escape
 
 import matplotlib
 
@@ -31,8 +27,10 @@ from matplotlib.path import Path as MPath  # noqa: E402
 from matplotlib.textpath import TextPath  # noqa: E402
 
 from ..domain.geometry import PAD, Dot, Frame  # noqa: E402
-from ..domain.layout import BASE_RADIUS, BLIP_R  # noqa: E402
-from ..urls import blip_url  # noqa: E402
+from ..domain.layout import BLIP_R  # noqa: E402
+from .radar_svg import AXIS_COLOR, ID_SCOPE, INCH_PER_UNIT, STATUS_MARK, TEXT_COLOR  # noqa: E402
+
+__all__ = ["AXIS_COLOR", "INCH_PER_UNIT", "STATUS_MARK", "TEXT_COLOR", "Dot", "Frame", "PAD", "raster"]
 
 matplotlib.rcParams.update(
     {
@@ -47,10 +45,6 @@ matplotlib.rcParams.update(
     }
 )
 
-INCH_PER_UNIT = 9 / (2 * (BASE_RADIUS + PAD))  # a radar of base size fills 9 inches; larger radars grow the page
-AXIS_COLOR = "#5f6b76"
-TEXT_COLOR = "#1d2329"
-STATUS_MARK = "#1d2329"
 MAX_PIXELS = 4096  # the raster's side, at most
 DIGITS = FontProperties(family="DejaVu Sans", weight="bold")
 
@@ -144,11 +138,10 @@ def _save(fig: Figure, fmt: str, dpi: float = 100) -> bytes:
     return out.getvalue()
 
 
-# --- SVG for pages ---------------------------------------------------------------------------
+# --- SVG for pages (the blips are written in radar_svg, without matplotlib) -------------------
 
 
-@lru_cache(maxsize=64)
-def _background_svg(frame: Frame) -> tuple[str, str, tuple[float, float, float]]:
+def background_svg(frame: Frame) -> tuple[str, str, tuple[float, float, float]]:
     """matplotlib's SVG of the frame, split around the spot where blips go, plus data-to-SVG scale."""
     fig, ax = _figure(frame)
     text = _save(fig, "svg").decode("utf-8")
@@ -162,10 +155,6 @@ def _background_svg(frame: Frame) -> tuple[str, str, tuple[float, float, float]]
     return head, "</svg>", (float(ox), float(height - oy), float(ux - ox))
 
 
-MARK_ATTRS = f' fill="none" stroke="{STATUS_MARK}" stroke-width="1.3"'  # status rings, styled without CSS too
-ID_SCOPE = "@@scope@@"  # replaced per picture in svg(): no two pictures on a page share an id
-
-
 def _scope_ids(text: str) -> str:
     """matplotlib names every group (`figure_1`, `patch_1`, ...): two pictures on one page would
     repeat those ids. Drop the ids nothing refers to, and mark the few that clip paths need for a
@@ -177,53 +166,6 @@ def _scope_ids(text: str) -> str:
     return re.sub(
         r"(<svg [^>]*>\s*(?:<defs>.*?</defs>\s*)?)<g>", r'\1<g aria-hidden="true">', text, count=1, flags=re.S
     )
-
-
-def _arc(cx: float, cy: float, r: float, toward: float, half: float = 60.0) -> str:
-    """SVG path of an arc around (cx, cy), centred on the direction `toward` (radians, SVG y down)."""
-    a0, a1 = toward - math.radians(half), toward + math.radians(half)
-    x0, y0 = cx + r * math.cos(a0), cy + r * math.sin(a0)
-    x1, y1 = cx + r * math.cos(a1), cy + r * math.sin(a1)
-    return f"M{x0:.2f} {y0:.2f}A{r:.2f} {r:.2f} 0 0 1 {x1:.2f} {y1:.2f}"
-
-
-def svg(frame: Frame, dots: list[Dot], root: str, label: str) -> str:
-    """The picture as inline SVG: links relative to `root`, a group with an accessible label."""
-    head, tail, (ox, oy, scale) = _background_svg(frame)
-    r = BLIP_R * scale
-    font = max(5.0, min(r * 1.05, r * 2.6 / max(1, len(str(max((d.number for d in dots), default=1))))))
-    parts = [
-        head.replace(ID_SCOPE, "r" + hashlib.sha1(label.encode("utf-8")).hexdigest()[:8] + "-").replace(
-            "<svg ", f'<svg role="group" aria-label="{escape(label)}" class="radar-svg" ', 1
-        ),
-        # Presentation attributes draw the blips the same without the page's stylesheet (radar.svg
-        # opened on its own); on a page, style.css overrides them.
-        f'<g class="blips" style="font-size:{font:.2f}px" fill="#fff" text-anchor="middle" '
-        f'dominant-baseline="central" font-weight="700" font-family="DejaVu Sans, sans-serif">',
-    ]
-    for d in dots:
-        cx, cy = ox + d.x * scale, oy - d.y * scale
-        attrs = "".join(f' data-{k}="{escape(v)}"' for k, v in d.attrs)
-        mark = ""
-        if d.status == "new":
-            mark = f'<circle class="mark" cx="{cx:.2f}" cy="{cy:.2f}" r="{r * 1.22:.2f}"{MARK_ATTRS}/>'
-        elif d.status in ("moved-in", "moved-out"):
-            toward = math.atan2(-cy + oy, -cx + ox) if d.status == "moved-in" else math.atan2(cy - oy, cx - ox)
-            mark = f'<path class="mark" d="{_arc(cx, cy, r * 1.22, toward)}"{MARK_ATTRS}/>'
-        parts.append(
-            f'<a href="{escape(root + blip_url(d.id))}" class="blip status-{d.status}" id="dot-{d.id}"{attrs} '
-            f'aria-label="{escape(d.label)}"><title>{escape(d.label)}</title>'
-            f'<circle cx="{cx:.2f}" cy="{cy:.2f}" r="{r:.2f}" fill="{d.color}"/>{mark}'
-            f'<text x="{cx:.2f}" y="{cy:.2f}" aria-hidden="true">{d.number}</text></a>'
-        )
-    parts.append("</g>")
-    return "\n".join(parts) + tail
-
-
-def svg_position(frame: Frame, x: float, y: float) -> tuple[float, float]:
-    """A layout position in the SVG's own coordinates (its viewBox), for radar.json."""
-    _, _, (ox, oy, scale) = _background_svg(frame)
-    return round(ox + x * scale, 2), round(oy - y * scale, 2)
 
 
 # --- PNG and PDF -----------------------------------------------------------------------------

@@ -14,21 +14,21 @@ from ..render.site import Maker, Site, output, output_files
 from .radar_files import radar_png
 
 
-@output(urls.REVIEW_PDF)
+@output(urls.REVIEW_PDF, kept=True, drawn=True)
 def current_review_pdf(site: Site) -> bytes:
     from ..render.pack_files import pack
 
     return pack(site, functools.partial(radar_png, site), site.cache)
 
 
-@output(urls.ARCHIVE_CHART)
+@output(urls.ARCHIVE_CHART, kept=True, drawn=True)
 def archive_chart(site: Site) -> bytes:
     from ..render.pack_files import counts_chart
 
     return counts_chart(site)
 
 
-@output_files
+@output_files(kept=True, drawn=True)
 def pack_extras(site: Site) -> Iterator[tuple[str, Maker]]:
     """The slides, and the score trend chart when the radar has a capability model."""
     from ..render.pack_files import slide, trend_chart

@@ -13,6 +13,7 @@ import re
 import shutil
 import tempfile
 import time
+from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 
 from ..content.folders import CONTENT_FOLDERS  # what a build reads: a site inside them would be read or published
@@ -55,8 +56,11 @@ def write_failure(out: Path, exc: OSError, language: str = "en") -> str:
     return text(language, "build.cannot_write", out=out, reason=f"{exc.strerror or exc}{where}")
 
 
-def write_site(out: Path, files: dict[str, bytes]) -> None:
+def write_site(out: Path, files: Mapping[str, bytes] | Iterable[tuple[str, bytes]]) -> None:
     """Write `files` as the complete new content of `out`, atomically swapped in.
+
+    `files` may be (path, bytes) pairs made while they are written: a mistake while making one (a
+    theme's template error) leaves the old site as it was, like any failure before the swap.
 
     When `out` is a symbolic link (to a web server's root, say), the folder it points to is
     replaced and the link is kept. Leftovers of killed builds beside it are cleaned up first.
@@ -68,7 +72,7 @@ def write_site(out: Path, files: dict[str, bytes]) -> None:
     clean_leftovers(out)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-{os.getpid()}-", dir=out.parent))
     try:
-        for name, content in files.items():
+        for name, content in files.items() if isinstance(files, Mapping) else files:
             target = safe_target(staging, name)
             target.parent.mkdir(parents=True, exist_ok=True)
             write_file(target, content)

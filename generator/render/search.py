@@ -57,7 +57,7 @@ def script_literal(value: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-@output(urls.SEARCH_INDEX)
+@output(urls.SEARCH_INDEX, kept=True)
 def index_script(site: Site) -> bytes:
     """static/search-index.js: stems, words and what to show of each result (stable bytes)."""
     return f"window.{GLOBAL} = {script_literal(search_index.build(documents(site)))};\n".encode()

@@ -14,6 +14,10 @@ know them:
     @output_files  # paths that depend on the content: (path, maker) pairs, made only when asked
     def edition_charts(site: Site) -> Iterator[tuple[str, Maker]]: ...
 
+An output whose bytes are a function of the code and the loaded radar alone (no file of the theme or
+of assets/) registers with `kept=True` (`@output(path, kept=True)`, `@output_files(kept=True)`): a
+build takes it from the render cache while neither changed, without importing what draws it.
+
 `build` makes every registered path (`SiteFiles.all`); `serve` makes only the paths a browser asks
 for (`SiteFiles.get`).  Both go through `SiteFiles`, so they cannot disagree about what the site
 holds.  `render/parts.py` imports every module that registers something.  Two parts should not
@@ -26,11 +30,11 @@ bodies arrive already sanitised by `markup`.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 import jinja2
 from jinja2.sandbox import SecurityError
@@ -44,8 +48,9 @@ from ..domain.editions import CHANGES, ON_RADAR
 from ..domain.review import Review, review
 from ..domain.views import EditionView
 from ..i18n import translator
-from ..outputs import picture
-from ..outputs.cache import cache_folder
+from ..outputs import radar_svg
+from ..outputs.cache import cache_folder, cached
+from ..outputs.keys import content_key
 from . import sandbox
 from .hyphenate import hyphenate
 
@@ -100,9 +105,29 @@ class Site:
         return self._once[key]
 
     @cached_property
+    def content_key(self) -> str:
+        """The code and the loaded radar, hashed: what every kept output is a function of."""
+        return content_key(self.radar)
+
+    def kept(self, path: str, make: Maker) -> bytes:
+        """A kept output from the render cache, made (and stored) only when the code or the radar changed."""
+        if self.cache is None:
+            return make()
+        return cached(self.cache, self._kept_name(path), make)
+
+    def has_kept(self, path: str) -> bool:
+        """Whether the render cache seems to hold this output (`kept` still verifies it)."""
+        return self.cache is not None and (self.cache / self._kept_name(path)).is_file()
+
+    def _kept_name(self, path: str) -> str:
+        return f"out-{self.content_key[:40]}-{path.replace('/', '-')}"
+
+    @cached_property
     def env(self) -> jinja2.Environment:
         loader = sandbox.ContainedLoader(self.theme.template_dirs, list(self.theme.roots.values()), self.radar.language)
         env = sandbox.environment(loader)
+        if self.cache is not None:  # compiled templates between builds (Jinja checks each source's checksum)
+            env.bytecode_cache = TemplateCache(self.cache)
         env.filters["rel"] = _rel
         env.filters["hyphenate"] = lambda text: hyphenate(text, self.radar.language)
         env.tests["mailbox"] = lambda value: bool(MAILBOX_RE.match(str(value)))
@@ -150,7 +175,33 @@ class Site:
             keep = keep or (lambda b: b.quadrant == qid)
             default = self.t("quadrant_picture", name=self.radar.quadrants[quadrant].name)
         dots = view.dots if keep is None else view.dots_where(keep)
-        return picture.svg(view.frame(quadrant), dots, "../" * page_path.count("/"), label or default)
+        return radar_svg.svg(view.frame(quadrant), dots, "../" * page_path.count("/"), label or default, self.cache)
+
+
+class TemplateCache(jinja2.BytecodeCache):
+    """Compiled templates in the render cache: compiling them is a fixed cost of every build process.
+    Jinja names a bucket by the template and checks its source's checksum before using the code."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        from ..outputs import cache
+
+        data = cache.read(self.folder, self._name(bucket))
+        if data:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        from ..outputs import cache
+
+        cache.store(self.folder, self._name(bucket), bucket.bytecode_to_string())
+
+    @staticmethod
+    def _name(bucket: jinja2.bccache.Bucket) -> str:
+        from ..outputs.keys import code_digest  # the environment's settings are code: a new version compiles anew
+
+        return f"template-{code_digest()[:16]}-{bucket.key}"
 
 
 @jinja2.pass_context
@@ -199,9 +250,15 @@ class Part:
     name: str
     files: Callable[[Site], Iterable[tuple[str, Maker]]]
     fallback: bool = False  # gives way to any other part that makes the same path
+    kept: bool = False  # its bytes depend on the code and the radar only: taken from the render cache
+    drawn: bool = False  # a picture or PDF (matplotlib, fpdf2): drawn by a worker on a cold build
 
 
 PARTS: list[Part] = []
+
+# Drawn first by a worker: the radar PNG (the review PDF and the slides show it, drawn once per
+# process), then the longest to draw; the build reaches the charts early and takes those itself.
+DRAW_ORDER = {p: i for i, p in enumerate(("radar.png", "review.pdf", "slides/radar.png", "slides/summary.png"))}
 """Every registered part, in registration order."""
 
 Family = Callable[[Site], Iterable[Page]]
@@ -220,20 +277,34 @@ def page_family(family: Family) -> Family:
     return family
 
 
-def output(path: str) -> Callable[[Output], Output]:
+def output(path: str, *, kept: bool = False, drawn: bool = False) -> Callable[[Output], Output]:
     """Register an output file at a fixed path: a function from the site to the file's bytes."""
 
     def register(make: Output) -> Output:
-        PARTS.append(Part(make.__name__, lambda site: [(path, functools.partial(make, site))]))
+        part = Part(make.__name__, lambda site: [(path, functools.partial(make, site))], kept=kept, drawn=drawn)
+        PARTS.append(part)
         return make
 
     return register
 
 
-def output_files(files: OutputFiles) -> OutputFiles:
-    """Register output files whose paths depend on the content, as (path, maker) pairs."""
-    PARTS.append(Part(files.__name__, files))
-    return files
+@overload
+def output_files(files: OutputFiles, *, kept: bool = False, drawn: bool = False) -> OutputFiles: ...
+@overload
+def output_files(
+    files: None = None, *, kept: bool = False, drawn: bool = False
+) -> Callable[[OutputFiles], OutputFiles]: ...
+def output_files(
+    files: OutputFiles | None = None, *, kept: bool = False, drawn: bool = False
+) -> OutputFiles | Callable[[OutputFiles], OutputFiles]:
+    """Register output files whose paths depend on the content, as (path, maker) pairs
+    (`@output_files`, or `@output_files(kept=True)`: listing the paths must then be cheap)."""
+
+    def register(files: OutputFiles) -> OutputFiles:
+        PARTS.append(Part(files.__name__, files, kept=kept, drawn=drawn))
+        return files
+
+    return register if files is None else register(files)
 
 
 def fallback_files(files: OutputFiles) -> OutputFiles:
@@ -262,6 +333,8 @@ class SiteFiles:
         self._ran.add(index)
         part = PARTS[index]
         for path, make in part.files(self.site):
+            if part.kept:
+                make = functools.partial(self.site.kept, path, make)
             held = self._makers.get(path)
             if held is not None and held[0] != index and not PARTS[held[0]].fallback and not part.fallback:
                 raise ValueError(f"{path} is made by both {PARTS[held[0]].name} and {part.name}")
@@ -293,6 +366,28 @@ class SiteFiles:
             return None
         content = self._made[path] = self._makers[path][1]()
         return content
+
+    def each(self) -> Iterator[tuple[str, bytes]]:
+        """Every file of the site, sorted by path, made one by one and not kept: `build` writes each as it
+        comes, so the whole site is never in memory at once (at ten thousand blips it is hundreds of MB)."""
+        from .pool import Drawing
+
+        self.run_all()
+        drawing = Drawing(self._to_draw())
+        try:
+            for path in sorted(self._makers):
+                content = self._made.get(path)
+                yield path, drawing.take(path, self._makers[path][1]) if content is None else content
+        finally:
+            drawing.close()
+
+    def _to_draw(self) -> list[tuple[str, Maker]]:
+        """The pictures and PDFs the render cache does not hold, the longest first (see `pool`)."""
+        found = []
+        for path, (index, make) in self._makers.items():
+            if PARTS[index].drawn and path not in self._made and not self.site.has_kept(path):
+                found.append((path, make))
+        return sorted(found, key=lambda job: (DRAW_ORDER.get(job[0], len(DRAW_ORDER)), job[0]))
 
     def all(self) -> dict[str, bytes]:
         """Every file of the site, path -> bytes, sorted by path (what `build` writes)."""
