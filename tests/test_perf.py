@@ -176,32 +176,40 @@ def test_a_kept_output_is_made_once_and_then_read(radar_dir, tmp_path, monkeypat
     assert site.kept("x/y.txt", make) == b"made" and len(calls) == 2
 
 
-def test_pictures_drawn_by_a_worker_are_the_same_bytes(radar_dir, tmp_path, monkeypatch):
-    """A cold build draws the pictures and PDFs in a forked worker while it renders the pages: the site is
-    byte for byte the one a build without workers makes."""
-    from generator.render import pool
+WORKER = """
+import sys
+from generator.cli import main
+from generator.render import pool
+pool.MIN_JOBS = int(sys.argv[1])
+started = []
+class Counted(pool.ProcessPoolExecutor):
+    def __init__(self, *args, **kwargs):
+        started.append(1)
+        super().__init__(*args, **kwargs)
+pool.ProcessPoolExecutor = Counted
+status = main(sys.argv[2:])
+print(status, len(started))
+"""
 
+
+def test_pictures_drawn_by_a_worker_are_the_same_bytes(radar_dir, tmp_path):
+    """A cold build draws the pictures and PDFs in a forked worker while it renders the pages: the site is
+    byte for byte the one a build without workers makes.  (In fresh processes: a process with other
+    threads, as a test runner may be, never forks a worker.)"""
     radar_dir.blip("one", body="A [link](two.md).")
     radar_dir.blip(
         "two",
         ring="adopt",
         extra="history:\n  - {edition: 2026-Q1, ring: assess}\n  - {edition: 2026-Q2, ring: adopt}\n",
     )
-    started = []
-
-    class Counted(pool.ProcessPoolExecutor):
-        def __init__(self, *args, **kwargs) -> None:
-            started.append(1)
-            super().__init__(*args, **kwargs)
-
-    monkeypatch.setattr(pool, "ProcessPoolExecutor", Counted)
-    sites = {}
+    sites, workers = {}, {}
     for name, jobs in (("alone", 10**6), ("workers", 1)):
-        monkeypatch.setattr(pool, "MIN_JOBS", jobs)
-        monkeypatch.setenv("RADAR_CACHE_DIR", str(tmp_path / f"cache-{name}"))
-        result = radar("build", "--source", str(radar_dir.root), "--out", str(tmp_path / name))
-        assert result.returncode == 0, result.stderr
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "RADAR_CACHE_DIR": str(tmp_path / f"cache-{name}")}
+        argv = [sys.executable, "-c", WORKER, str(jobs), "build", "--source", str(radar_dir.root)]
+        done = subprocess.run([*argv, "--out", str(tmp_path / name)], capture_output=True, text=True, env=env)
+        assert done.returncode == 0, done.stderr
+        workers[name] = done.stdout.strip().splitlines()[-1]
         sites[name] = _files(tmp_path / name)
-    assert started == [1], "the second build used no worker"
+    assert workers == {"alone": "0 0", "workers": "0 1"}
     assert sites["alone"] == sites["workers"]
     assert {"radar.png", "radar.pdf", "review.pdf", "slides/radar.png"} <= sites["workers"].keys()
