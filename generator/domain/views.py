@@ -81,7 +81,9 @@ class EditionView:
     def dots(self) -> list[Dot]:
         t = translator(self.radar.language)
         result = []
-        for s in self.on_radar:
+        # In legend order: the picture's links are the legend's text alternative, read and tabbed
+        # through in the same order.
+        for s in (s for _quadrant, rings in self.grouped() for _ring, standings in rings for s in standings):
             b = s.blip
             if not b.featured:
                 continue  # listed in the legend, not drawn
