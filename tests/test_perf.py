@@ -52,23 +52,11 @@ def test_radar_png_of_a_huge_radar_is_capped_in_size():
 
 
 def _place_all_at_once(items, geometry):
-    """The placement before segments were placed one by one: one grid for the whole radar."""
-    import random
-
+    """The placement before segments were placed one by one: one grid for the whole radar, every
+    item in priority order (the segment placer run over all of them at once)."""
     from generator.domain import layout
 
-    grid, spots = layout._Grid(), {}
-    for item in sorted(items, key=lambda i: (i.priority, i.id)):
-        rng = random.Random(layout._seed(item.id))
-        for _ in range(layout.TRIES):
-            spot = layout._candidate(rng, geometry, item.quadrant, item.ring)
-            if spot is not None and grid.free(*spot):
-                grid.add(*spot)
-                spots[item.id] = (round(spot[0], 4), round(spot[1], 4))
-                break
-        else:
-            return spots, item
-    return spots, None
+    return layout._place_segment(tuple(sorted(items, key=lambda i: (i.priority, i.id))), geometry)
 
 
 @settings(max_examples=40, deadline=None)
