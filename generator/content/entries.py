@@ -88,10 +88,12 @@ def read_blip(
         return None
     ok = {"title", "quadrant", "ring"} <= f.keys()
     if "quadrant" in f:
-        quadrants = [q.id for q in radar.quadrants]
-        ok &= check_id(problems, doc, ("quadrant",), f["quadrant"], quadrants, problems.t("check.noun_quadrant"))
+        ok &= check_id(
+            problems, doc, ("quadrant",), f["quadrant"], vocab["quadrant"], problems.t("check.noun_quadrant")
+        )
     if "ring" in f:
-        ok &= check_id(problems, doc, ("ring",), f["ring"], [r.id for r in radar.rings], problems.t("check.noun_ring"))
+        ok &= check_id(problems, doc, ("ring",), f["ring"], vocab["ring"], problems.t("check.noun_ring"))
+    in_use = ok and f["ring"] == vocab["ring"][0]  # the innermost ring: the technology is in use
     history = _history(doc, f, radar, problems, strict) if ok else ()
     leaflet = None
     if "leaflet" in f:
@@ -114,7 +116,6 @@ def read_blip(
         # is in use, so it is an error there.  Further out it is a warning while the leaflet is being
         # written (the capability model shows such blips as its leaflet gap), an error under --strict.
         line, col = doc.where("algorithm")
-        in_use = ok and f["ring"] == radar.rings[0].id
         if in_use:
             text = problems.t("check.algorithm_in_use_without_leaflet", ring=radar.rings[0].name)
         else:
