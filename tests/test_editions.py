@@ -266,7 +266,7 @@ def test_build_is_byte_identical(cold_sample_builds: Path):
         kept = ("out-", "template-", "frame-", "markdown-")  # whole outputs, compiled templates, frames, bodies
         cache = cold_sample_builds / f"cache-{name}"
         drawn = sorted(p.suffix for p in cache.iterdir() if not p.name.startswith(kept))
-        assert drawn == [".pdf", ".pdf", ".png", ".png", ".png", ".png"]  # radar, pack; radar, trend, 2 slides
+        assert drawn == [".pdf", ".pdf", ".png", ".png", ".png"]  # radar, pack; radar, 2 slides
         outs.append(cold_sample_builds / name)
     for rel in [
         "review.pdf",

@@ -86,7 +86,29 @@ def test_trend_has_a_chart_and_its_table(pack: PdfReader):
     last = " ".join(_texts(pack)[-1].split())
     assert "Scoreverloop als tabel" in last
     assert re.search(r"Technologie × Toekomstgerichtheid — — — in uitvoering opgepakt", last)
-    assert any(page.images for page in pack.pages[2:])
+    # the chart is the model page's SVG, drawn as shapes and text: its words are on the page above the table
+    chart = last.split("Scoreverloop over alle edities", 1)[1].split("Scoreverloop als tabel", 1)[0]
+    assert "2025-Q4" in chart and "Organisatie × Weerbaarheid" in chart and "niet in beeld" in chart
+    # and it is a tagged figure named by its text alternative
+    figures = [e for e in _structure(pack) if e.get("/S") == "/Figure"]
+    assert any(str(e.get("/Alt", "")).startswith("Schema: de score van elke cel in elke editie") for e in figures)
+
+
+def _structure(reader: PdfReader) -> list:
+    """Every element of the structure tree (the tagged PDF's reading structure)."""
+    found, todo = [], [reader.trailer["/Root"]["/StructTreeRoot"]]
+    while todo:
+        node = todo.pop().get_object()
+        if isinstance(node, list):
+            todo.extend(node)
+            continue
+        if not hasattr(node, "get"):
+            continue
+        found.append(node)
+        kids = node.get("/K")
+        if kids is not None:
+            todo.extend(kids if isinstance(kids, list) else [kids])
+    return found
 
 
 def test_pack_is_tagged_and_bookmarked(pack: PdfReader):

@@ -46,7 +46,7 @@ class PackInput:
     index: CapabilityIndex | None
     trends: Trends
     radar_png: bytes
-    trend_png: bytes | None
+    trend_svg: bytes | None  # the score trend chart, the same SVG as on the model page
 
     def key(self) -> str:
         """A hash of everything shown and of the code that sets it: the build caches the PDF on it."""
@@ -66,7 +66,7 @@ class PackInput:
             [(q.id, q.name) for q in r.radar.quadrants],
             [(g.id, g.name) for g in r.radar.rings],
             hashlib.sha256(self.radar_png).hexdigest(),
-            hashlib.sha256(self.trend_png or b"").hexdigest(),
+            hashlib.sha256(self.trend_svg or b"").hexdigest(),
             hashlib.sha256(code).hexdigest(),
             repr(translator(r.radar.language)("pack_title", edition="")),
         )
@@ -302,8 +302,8 @@ def _trend(doc: Document, data: PackInput, t) -> None:
 def _trend_block(doc: Document, data: PackInput, t, cell_label) -> None:
     trends, radar = data.trends, data.quarter.radar
     doc.heading(t("pack_trend"), 0)
-    if data.trend_png:
-        doc.image(data.trend_png, doc.width, None, t("pack_trend_alt"))
+    if data.trend_svg:
+        doc.image(data.trend_svg, doc.width, None, t("pack_trend_alt"))
     header = [t("cell"), *trends.editions]
     rows = [
         [cell_label(radar, c.cell.column, c.cell.row)]

@@ -1,7 +1,8 @@
 """An A4 document for text: headings, wrapped paragraphs and tables that flow over pages, set with fpdf2.
 
 fpdf2 writes real text (extractable, in the order it is set) with an embedded
-subset of DejaVu Sans (matplotlib ships it), so Dutch and the arrows print.
+subset of DejaVu Sans (`fonts`), so Dutch and the arrows print; a chart is the
+site's own SVG, drawn by fpdf2 as vector paths and text in the same font.
 Its own line breaking measures a line again for every character it adds,
 which costs seconds at a thousand rows; here every word is measured once from
 the font's width table and lines are set with `FPDF.text`, so a thousand-blip
@@ -13,15 +14,15 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
-import matplotlib
 from fpdf import FPDF
 
-FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-FONT = "dejavu"
+from . import fonts
+
+FONT = fonts.FAMILY.lower()  # the family a chart's SVG names, so fpdf2 sets its text in the same font
 EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)  # fixed: rebuilds are byte-identical
 MM_PER_PT = 25.4 / 72
 LEADING = 1.3  # line height as a multiple of the font size
@@ -60,8 +61,8 @@ class Document:
         pdf.set_producer("radar")
         pdf.set_margins(self.left, self.top, self.right)
         pdf.set_auto_page_break(False)
-        pdf.add_font(FONT, "", str(FONT_DIR / "DejaVuSans.ttf"))
-        pdf.add_font(FONT, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+        pdf.add_font(FONT, "", str(fonts.path()))
+        pdf.add_font(FONT, "B", str(fonts.path(bold=True)))
         pdf.head_left, pdf.head_right = head_left, head_right
         self.foot = foot  # with {page} and {total}: set on every page once the last is known
         self.dry = False  # measuring: nothing is drawn and no page is started
@@ -252,15 +253,27 @@ class Document:
         self.y += 2.0
 
     def image(self, data: bytes, width: float, height: float | None, alt: str, x: float | None = None) -> None:
-        """A picture (PNG bytes) as a tagged figure with its text alternative; no height: keep its shape."""
+        """A picture (PNG or SVG bytes) as a tagged figure with its text alternative; no height: keep its shape."""
         if height is None:
-            from PIL import Image
-
-            w, h = Image.open(io.BytesIO(data)).size
+            w, h = _size(data)
             height = width * h / w
             if height > self.limit - self.top:
                 width, height = width * (self.limit - self.top) / height, self.limit - self.top
         self.need(height)
         if not self.dry:
+            # An SVG's own title and description are for a browser; here `alt` names the figure (and fpdf2
+            # would log every element it does not draw).
+            data = re.sub(rb"<(title|desc)\b[^>]*>.*?</\1>\s*", b"", data, flags=re.S)
             self.pdf.image(io.BytesIO(data), x=self.left if x is None else x, y=self.y, w=width, h=height, alt_text=alt)
         self.y += height + 2.0
+
+
+def _size(data: bytes) -> tuple[float, float]:
+    """A picture's width and height: an SVG chart's from its root element, a PNG's from Pillow."""
+    found = re.search(rb'<svg[^>]* width="([\d.]+)" height="([\d.]+)"', data[:600])
+    if found:
+        return float(found[1]), float(found[2])
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as image:
+        return image.size

@@ -21,7 +21,7 @@ def current_review_pdf(site: Site) -> bytes:
     return pack(site, functools.partial(radar_png, site), site.cache)
 
 
-@output(urls.ARCHIVE_CHART, kept=True, drawn=True)
+@output(urls.ARCHIVE_CHART, kept=True)
 def archive_chart(site: Site) -> bytes:
     from ..render.pack_files import counts_chart
 
@@ -36,4 +36,4 @@ def pack_extras(site: Site) -> Iterator[tuple[str, Maker]]:
     for which, path in urls.SLIDES.items():
         yield path, functools.partial(slide, site, which, functools.partial(radar_png, site), site.cache)
     if site.radar.capabilities is not None:
-        yield urls.TREND_CHART, lambda: trend_chart(site, "svg")
+        yield urls.TREND_CHART, functools.partial(trend_chart, site)

@@ -30,18 +30,16 @@ def site_trends(site: Site) -> Trends:
     return found
 
 
-def trend_chart(site: Site, fmt: str, dpi: float = 100) -> bytes:
-    from ..outputs import picture
-    from ..outputs.trend_charts import score_trend_figure
+def trend_chart(site: Site) -> bytes:
+    from ..outputs.trend_charts import score_trend_svg
 
-    return picture.chart_bytes(score_trend_figure(site.radar, site_trends(site), site.t), fmt, dpi)
+    return score_trend_svg(site.radar, site_trends(site), site.t)
 
 
 def counts_chart(site: Site) -> bytes:
-    from ..outputs import picture
-    from ..outputs.trend_charts import counts_figure
+    from ..outputs.trend_charts import counts_svg
 
-    return picture.chart_bytes(counts_figure(site.radar, site_trends(site), site.t), "svg")
+    return counts_svg(site.radar, site_trends(site), site.t)
 
 
 def pack_input(site: Site, radar_png: bytes, cache: Path | None) -> PackInput:
@@ -53,9 +51,7 @@ def pack_input(site: Site, radar_png: bytes, cache: Path | None) -> PackInput:
     has_model = radar.capabilities is not None
     index = capability_index(site) if has_model else None
     data = site_trends(site)
-    trend_png = None
-    if has_model and data.cells:
-        trend_png = cached(cache, f"trend-{_trend_key(site)}.png", lambda: trend_chart(site, "png", 200))
+    trend_svg = trend_chart(site) if has_model and data.cells else None
     return PackInput(
         compare(radar, previous_of(radar, edition), edition),
         compare(radar, ago, edition) if ago in radar.editions else None,
@@ -63,20 +59,8 @@ def pack_input(site: Site, radar_png: bytes, cache: Path | None) -> PackInput:
         index,
         data,
         radar_png,
-        trend_png,
+        trend_svg,
     )
-
-
-def _trend_key(site: Site) -> str:
-    from ..outputs import trend_charts
-
-    data = site_trends(site)
-    shown = (data.editions, [(c.cell.id, c.cell.column, c.cell.row, c.scores) for c in data.cells])
-    code = Path(trend_charts.__file__).read_bytes()
-    texts = [site.t("score_short_" + k) for k in ("opgepakt", "in-uitvoering", "niet-in-beeld", "none")]
-    model = site.radar.capabilities
-    axes = model and [(a.id, a.name) for a in (*model.columns, *model.rows)]
-    return hashlib.sha256(repr((shown, texts, axes, hashlib.sha256(code).hexdigest())).encode()).hexdigest()
 
 
 def pack(site: Site, radar_png: Callable[[], bytes], cache: Path | None) -> bytes:
