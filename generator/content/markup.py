@@ -86,15 +86,41 @@ def _reference(kind: str, url: str, token: Token, lines: list[str]) -> Reference
 
 
 def references(text: str) -> list[Reference]:
-    """The body's links and images, without rendering it (for `radar check`)."""
-    return _fix_links(_parser().parse(text), text.split("\n"))
+    """The body's links and images, without rendering it (for `radar check`): the same as `render`'s.
+
+    Every block is parsed (a code block or fence decides what is not a link), but the inline syntax
+    only of the blocks that can hold a link: an inline link or image needs `](` as typed, and a
+    reference one a `]` and a definition somewhere in the body.  Most paragraphs have neither, and
+    their inline parse was most of the time `radar check` spent on Markdown.
+    """
+    md = _block_parser()
+    env: dict = {}
+    tokens = md.parse(text, env)
+    defined = bool(env.get("references"))
+    for token in tokens:
+        if token.type == "inline" and ("](" in token.content or (defined and "]" in token.content)):
+            token.children = []
+            md.inline.parse(token.content, md, env, token.children)
+    return _fix_links(tokens, text.split("\n"))
+
+
+def _commonmark() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # imported once a body is parsed: not when every body is in the memo
+
+    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
 
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    from markdown_it import MarkdownIt  # imported once a body is parsed: not when every body is in the memo
+    return _commonmark()
 
-    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
+
+@lru_cache(maxsize=1)
+def _block_parser() -> MarkdownIt:
+    """The same parser stopping after the blocks: `references` parses the inline syntax where it matters."""
+    md = _commonmark()
+    md.core.ruler.disable(["inline", "text_join"])
+    return md
 
 
 def render(text: str) -> tuple[str, str, list[Reference]]:
