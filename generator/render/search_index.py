@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -70,11 +71,12 @@ def stems(word: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _field_stems(text: str) -> dict[str, int]:
+def _stem_counts(found: list[str]) -> dict[str, int]:
+    """How often each stem occurs among the words: each distinct word is looked up once."""
     counts: dict[str, int] = {}
-    for word in words(text):
+    for word, times in Counter(found).items():
         for stem in stems(word):
-            counts[stem] = counts.get(stem, 0) + 1
+            counts[stem] = counts.get(stem, 0) + times
     return counts
 
 
@@ -83,22 +85,25 @@ def build(documents: Iterable[Document]) -> dict[str, object]:
     docs: list[list[object]] = []
     postings: dict[str, list[int]] = {}
     vocabulary: dict[str, list[str]] = {}
+    seen: set[str] = set()  # words already in the vocabulary (under their folded form)
     for number, doc in enumerate(documents):
         docs.append([doc.url, doc.title, doc.summary, doc.kind, doc.badge, list(doc.tags)])
         scores: dict[str, int] = {}
         fields = {"title": doc.title, "tags": " ".join(doc.tags), "summary": doc.summary}
-        for name, text in fields.items():
-            for stem in _field_stems(text):
+        found = {name: words(text) for name, text in fields.items()}
+        for name in fields:
+            for stem in _stem_counts(found[name]):
                 scores[stem] = scores.get(stem, 0) + WEIGHTS[name]
-        for stem, count in _field_stems(doc.text).items():
+        found["text"] = words(doc.text)
+        for stem, count in _stem_counts(found["text"]).items():
             scores[stem] = scores.get(stem, 0) + min(count, TEXT_CAP)
         for stem, score in scores.items():
             postings.setdefault(stem, []).extend((number, score))
-        for text in (*fields.values(), doc.text):
-            for word in words(text):
-                folded = fold(word)
-                if folded not in vocabulary:
-                    vocabulary[folded] = list(stems(word))
+        for field in found.values():
+            for word in field:
+                if word not in seen:
+                    seen.add(word)
+                    vocabulary.setdefault(fold(word), list(stems(word)))  # the first word of a folded form
     return {
         "docs": docs,
         "stems": dict(sorted(postings.items())),
