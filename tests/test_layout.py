@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 import random
+import re
 
 import pytest
 from conftest import RadarDir
@@ -217,7 +218,7 @@ def test_build_reports_growth_instead_of_overlapping(radar_dir: RadarDir, tmp_pa
     places = _places(tmp_path / "site")
     assert len(places) == 46
     svg = (tmp_path / "site" / "radar.svg").read_text(encoding="utf-8")
-    r = float(svg.split('<circle cx="', 1)[1].split('r="', 1)[1].split('"', 1)[0])
+    r = float(re.search(r'class="blip [^>]*>.*?<circle [^>]*r="([\d.]+)"', svg)[1])
     points = list(places.values())
     for i, a in enumerate(points):
         for b in points[i + 1 :]:

@@ -5,6 +5,7 @@ The views compute them, the picture (matplotlib, in outputs/) draws them, radar.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from .layout import Geometry
@@ -39,10 +40,9 @@ class Frame:
         r = self.geometry.radius + PAD
         if self.quadrant is None:
             return -r, r, -r, r
-        import numpy as np  # only for a zoomed frame: a build that takes its pictures from the cache needs none
-
         start, end = self.geometry.sector(self.quadrant)
-        angles = np.linspace(start, end, 64)
-        xs = np.concatenate([[0.0], r * np.cos(angles)])
-        ys = np.concatenate([[0.0], r * np.sin(angles)])
-        return float(xs.min()) - PAD, float(xs.max()) + PAD, float(ys.min()) - PAD, float(ys.max()) + PAD
+        step = (end - start) / 63  # the sector's edge at 64 angles, the centre too: its extent
+        angles = [start + i * step for i in range(63)] + [end]
+        xs = [0.0] + [r * math.cos(a) for a in angles]
+        ys = [0.0] + [r * math.sin(a) for a in angles]
+        return min(xs) - PAD, max(xs) + PAD, min(ys) - PAD, max(ys) + PAD

@@ -18,7 +18,7 @@ def radar_data(site: Site) -> dict[str, Any]:
     frame = view.frame()
     placed = {}
     for s in view.on_radar:
-        x, y = radar_svg.svg_position(frame, *view.layout.spots[s.blip.id], site.cache)
+        x, y = radar_svg.svg_position(frame, *view.layout.spots[s.blip.id])
         placed[s.blip.id] = {
             "number": view.numbers[s.blip.id],
             "status": s.status,

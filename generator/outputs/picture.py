@@ -1,17 +1,14 @@
-"""The radar picture, drawn with matplotlib: the frame of the SVG for pages, PNG for slides, PDF for print.
+"""The radar picture, drawn with matplotlib: PNG for slides, PDF for print.
 
-matplotlib draws the rings, axes and labels in every format, and the blips in
-PNG and PDF.  In the SVG the blip layer is written by `radar_svg` (without
-matplotlib) at the coordinates matplotlib's transform gives.  Numbers in PNG
-and PDF are one compound path of cached digit glyphs: one draw call instead
-of one text per blip.
+The pages' SVG is written without matplotlib (`radar_svg`), from the same sizes, colours and places
+of names that are kept there.  Numbers in PNG and PDF are one compound path of cached digit glyphs:
+one draw call instead of one text per blip.
 """
 
 from __future__ import annotations
 
 import io
 import math
-import re
 from functools import lru_cache
 
 import matplotlib
@@ -28,7 +25,20 @@ from matplotlib.textpath import TextPath  # noqa: E402
 
 from ..domain.geometry import PAD, Dot, Frame  # noqa: E402
 from ..domain.layout import BLIP_R  # noqa: E402
-from .radar_svg import AXIS_COLOR, ID_SCOPE, INCH_PER_UNIT, STATUS_MARK, TEXT_COLOR  # noqa: E402
+from .radar_svg import (  # noqa: E402
+    AXIS_COLOR,
+    AXIS_LINE,
+    INCH_PER_UNIT,
+    QUADRANT_NAME_INSET,
+    QUADRANT_NAME_SIZE,
+    RING_LINE,
+    RING_NAME_SHIFT,
+    RING_NAME_SIZE,
+    STATUS_MARK,
+    TEXT_COLOR,
+    quadrant_corner,
+    ring_name_rotation,
+)
 
 __all__ = ["AXIS_COLOR", "INCH_PER_UNIT", "STATUS_MARK", "TEXT_COLOR", "Dot", "Frame", "PAD", "raster"]
 
@@ -59,10 +69,10 @@ def _figure(frame: Frame) -> tuple[Figure, Axes]:
     ax.set_axis_off()
     g = frame.geometry
     for i in reversed(range(len(g.radii))):
-        ax.add_patch(Circle((0, 0), g.radii[i], facecolor=frame.rings[i][1], edgecolor=AXIS_COLOR, linewidth=0.8))
+        ax.add_patch(Circle((0, 0), g.radii[i], facecolor=frame.rings[i][1], edgecolor=AXIS_COLOR, linewidth=RING_LINE))
     for q in range(g.quadrants):
         start, _ = g.sector(q)
-        ax.plot([0, g.radius * math.cos(start)], [0, g.radius * math.sin(start)], color=AXIS_COLOR, linewidth=1.2)
+        ax.plot([0, g.radius * math.cos(start)], [0, g.radius * math.sin(start)], color=AXIS_COLOR, linewidth=AXIS_LINE)
     if frame.quadrant is not None:  # fade what is outside the zoomed quadrant
         start, end = g.sector(frame.quadrant)
         ax.add_patch(
@@ -83,18 +93,17 @@ def _figure(frame: Frame) -> tuple[Figure, Axes]:
 
 def _quadrant_labels(ax: Axes, frame: Frame) -> None:
     """Quadrant names in the picture's corners (or edges), in the quadrant's colour, aligned inward."""
-    g = frame.geometry
     x0, x1, y0, y1 = frame.bounds()
+    inset = QUADRANT_NAME_INSET
     for q, (name, color) in enumerate(frame.quadrants):
         if frame.quadrant is not None and q != frame.quadrant:
             continue
-        start, end = g.sector(q)
-        cx, cy = math.cos((start + end) / 2), math.sin((start + end) / 2)
-        x = x1 - 0.4 if cx > 0.2 else x0 + 0.4 if cx < -0.2 else 0.0
-        y = y1 - 0.4 if cy > 0.2 else y0 + 0.4 if cy < -0.2 else 0.0
-        ha = "right" if cx > 0.2 else "left" if cx < -0.2 else "center"
-        va = "top" if cy > 0.2 else "bottom" if cy < -0.2 else "center"
-        ax.text(x, y, name, ha=ha, va=va, fontsize=10, color=color, fontweight="bold")
+        cx, cy = quadrant_corner(frame, q)
+        x = x1 - inset if cx > 0 else x0 + inset if cx < 0 else 0.0
+        y = y1 - inset if cy > 0 else y0 + inset if cy < 0 else 0.0
+        ha = "right" if cx > 0 else "left" if cx < 0 else "center"
+        va = "top" if cy > 0 else "bottom" if cy < 0 else "center"
+        ax.text(x, y, name, ha=ha, va=va, fontsize=QUADRANT_NAME_SIZE, color=color, fontweight="bold")
 
 
 def _ring_labels(ax: Axes, frame: Frame) -> None:
@@ -107,10 +116,9 @@ def _ring_labels(ax: Axes, frame: Frame) -> None:
         start, end = g.sector(frame.quadrant)
         angle = min((start, end), key=lambda a: abs(math.sin(a)))
         side = -1 if angle == start else 1  # the normal that points away from the quadrant
-        offset = (-side * math.sin(angle) * 1.2, side * math.cos(angle) * 1.2)
+        offset = (-side * math.sin(angle) * RING_NAME_SHIFT, side * math.cos(angle) * RING_NAME_SHIFT)
     direction = (math.cos(angle), math.sin(angle))
-    rotation = math.degrees(angle) % 180
-    rotation = rotation - 180 if rotation > 90 else rotation  # keep text upright
+    rotation = ring_name_rotation(angle)
     for i, (name, _) in enumerate(frame.rings):
         mid = (g.inner(i) + g.radii[i]) / 2
         ax.text(
@@ -119,7 +127,7 @@ def _ring_labels(ax: Axes, frame: Frame) -> None:
             name.upper(),
             ha="center",
             va="center",
-            fontsize=6.5,
+            fontsize=RING_NAME_SIZE,
             color=TEXT_COLOR,
             fontweight="bold",
             rotation=rotation,
@@ -136,36 +144,6 @@ def _save(fig: Figure, fmt: str, dpi: float = 100) -> bytes:
     }[fmt]
     fig.savefig(out, format=fmt, dpi=dpi, metadata=metadata)
     return out.getvalue()
-
-
-# --- SVG for pages (the blips are written in radar_svg, without matplotlib) -------------------
-
-
-def background_svg(frame: Frame) -> tuple[str, str, tuple[float, float, float]]:
-    """matplotlib's SVG of the frame, split around the spot where blips go, plus data-to-SVG scale."""
-    fig, ax = _figure(frame)
-    text = _save(fig, "svg").decode("utf-8")
-    text = re.sub(r"<metadata>.*?</metadata>\s*", "", text, flags=re.S)
-    text = text[text.index("<svg") :]
-    text = re.sub(r'<svg ([^>]*?)width="[^"]*" height="[^"]*" ', r"<svg \1", text, count=1)
-    text = _scope_ids(text)
-    head, tail = text.rsplit("</svg>", 1)
-    (ox, oy), (ux, _) = ax.transData.transform([(0, 0), (1, 0)])
-    height = fig.get_figheight() * 72
-    return head, "</svg>", (float(ox), float(height - oy), float(ux - ox))
-
-
-def _scope_ids(text: str) -> str:
-    """matplotlib names every group (`figure_1`, `patch_1`, ...): two pictures on one page would
-    repeat those ids. Drop the ids nothing refers to, and mark the few that clip paths need for a
-    per-picture prefix. The drawing itself (rings, axes, names) is hidden from assistive
-    technology: the blips' own names and the legend already say all of it, without the noise."""
-    used = {a or b for a, b in re.findall(r'url\(#([^)"]+)\)|href="#([^"]+)"', text)}
-    text = re.sub(r' id="([^"]+)"', lambda m: f' id="{ID_SCOPE}{m[1]}"' if m[1] in used else "", text)
-    text = re.sub(r'(url\(#|href="#)', rf"\1{ID_SCOPE}", text)
-    return re.sub(
-        r"(<svg [^>]*>\s*(?:<defs>.*?</defs>\s*)?)<g>", r'\1<g aria-hidden="true">', text, count=1, flags=re.S
-    )
 
 
 # --- PNG and PDF -----------------------------------------------------------------------------

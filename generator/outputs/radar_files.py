@@ -32,7 +32,7 @@ def _raster(site: Site, fmt: str) -> bytes:
 def radar_svg(site: Site) -> bytes:
     view, radar = site.current, site.radar
     label = site.t("radar_of", title=radar.title, edition=radar.edition)
-    return inline.svg(view.frame(), view.dots, "", label, site.cache).encode("utf-8")
+    return inline.svg(view.frame(), view.dots, "", label).encode("utf-8")
 
 
 @output("radar.png", kept=True, drawn=True)

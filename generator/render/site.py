@@ -175,7 +175,7 @@ class Site:
             keep = keep or (lambda b: b.quadrant == qid)
             default = self.t("quadrant_picture", name=self.radar.quadrants[quadrant].name)
         dots = view.dots if keep is None else view.dots_where(keep)
-        return radar_svg.svg(view.frame(quadrant), dots, "../" * page_path.count("/"), label or default, self.cache)
+        return radar_svg.svg(view.frame(quadrant), dots, "../" * page_path.count("/"), label or default)
 
 
 class TemplateCache(jinja2.BytecodeCache):
