@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import posixpath
 import subprocess
@@ -94,6 +95,49 @@ def imported(*args: str, cache: Path) -> str:
     done = subprocess.run([sys.executable, "-c", IMPORTED, *args], capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr
     return done.stdout.strip().splitlines()[-1]
+
+
+WHO_IMPORTS = """
+import builtins, importlib.util, sys
+from generator.render import pool
+pool.MIN_JOBS = 10**6  # no worker: every import happens in this process
+PICTURE = "generator.outputs.picture"
+seen = set()
+real = builtins.__import__
+def watched(name, globals=None, locals=None, fromlist=(), level=0):
+    importer = (globals or {}).get("__name__", "")
+    if importer.startswith("generator."):
+        full = importlib.util.resolve_name("." * level + name, globals["__package__"]) if level else name
+        if full.split(".")[0] == "matplotlib":
+            seen.add((importer, "matplotlib"))
+        if full == PICTURE or PICTURE in {f"{full}.{f}" for f in fromlist or ()}:
+            seen.add((importer, "picture"))
+    return real(name, globals, locals, fromlist, level)
+builtins.__import__ = watched
+from generator.cli import main
+status = main(sys.argv[1:])
+print(status, sorted(seen))
+"""
+
+
+def test_a_cold_build_imports_matplotlib_only_for_the_radar_picture(tmp_path):
+    """The charts are written as SVG, the review PDF and the slides are set with fpdf2 and Pillow: in a cold
+    build of the sample (charts, review.pdf, slides), only the radar picture's module imports matplotlib, and
+    only the radar's files use that module.  (Every import statement that runs is seen, also of
+    a module another one loaded first.)"""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "RADAR_CACHE_DIR": str(tmp_path / "cache")}
+    argv = [sys.executable, "-c", WHO_IMPORTS, "build", "--source", str(ROOT), "--out", str(tmp_path / "site")]
+    done = subprocess.run(argv, capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    status, seen = done.stdout.strip().splitlines()[-1].split(" ", 1)
+    assert status == "0"
+    assert sorted(ast.literal_eval(seen)) == [
+        ("generator.outputs.picture", "matplotlib"),
+        ("generator.outputs.radar_files", "picture"),  # radar.png and radar.pdf
+        ("generator.outputs.radar_svg", "picture"),  # the frame of the SVG picture
+    ]
+    for drawn in ("review.pdf", "slides/radar.png", "editions/counts-chart.svg", "capabilities/score-trend.svg"):
+        assert (tmp_path / "site" / drawn).is_file(), drawn
 
 
 def _files(folder: Path) -> dict[str, bytes]:

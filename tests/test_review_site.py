@@ -59,5 +59,25 @@ def test_pack_pages_and_charts_are_byte_identical_across_cold_builds(cold_sample
         "editions/counts-chart.svg",
         "capabilities/score-trend.svg",
         "capabilities/index.html",
+        "slides/radar.png",
+        "slides/summary.png",
     ):
         assert (outs[0] / rel).read_bytes() == (outs[1] / rel).read_bytes(), rel
+
+
+def test_slides_are_full_hd_and_show_the_radar_and_the_scores(sample_site: Path):
+    """The radar slide carries the radar picture (its main colours: rings, quadrants, text), the summary
+    slide the capability grid in the score colours of this edition."""
+    from PIL import Image
+
+    from generator.outputs.trend_charts import SCORE_COLORS
+
+    radar = Image.open(sample_site / "radar.png").convert("RGB")
+    slide, summary = (Image.open(sample_site / "slides" / f"{n}.png") for n in ("radar", "summary"))
+    assert slide.size == summary.size == (1920, 1080)
+    main = [color for _, color in sorted(radar.getcolors(1 << 22), reverse=True)[:12]]
+    shown = {color for _, color in slide.crop((0, 0, 1100, 1080)).getcolors(1 << 22)}
+    assert set(main) <= shown
+    scores = {color for _, color in summary.getcolors(1 << 22)}
+    for status in ("opgepakt", "in-uitvoering", "niet-in-beeld"):  # all three are in force in 2026-Q4
+        assert Image.new("RGB", (1, 1), SCORE_COLORS[status]).getpixel((0, 0)) in scores, status

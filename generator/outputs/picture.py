@@ -211,8 +211,3 @@ def raster(frame: Frame, dots: list[Dot], fmt: str, title: str = "") -> bytes:
     # 7135 px and 22 MB); the PDF stays vector and sharp at any size.
     dpi = min(150.0, MAX_PIXELS / ((x1 - x0) * INCH_PER_UNIT))
     return _save(fig, fmt, dpi=dpi)
-
-
-def chart_bytes(fig: Figure, fmt: str, dpi: float = 100) -> bytes:
-    """Save another matplotlib figure (the ring-moves chart) with the same reproducible metadata."""
-    return _save(fig, fmt, dpi)
