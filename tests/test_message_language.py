@@ -1,8 +1,8 @@
 """Messages in the radar's language: a Dutch radar's authors read Dutch problems, an English radar's English.
 
-The commands run as an author runs them (a subprocess); the radars are a copy of the Dutch sample and the
-tests' English radar, each with the same mistakes.  Every message keeps `path:line:column: message` and
-lists the valid choices.
+The commands run as an author runs them (`radar ...`, in this process: tests/inprocess.py); the radars are a
+copy of the Dutch sample and the tests' English radar, each with the same mistakes.  Every message keeps
+`path:line:column: message` and lists the valid choices.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, RadarDir, run_radar
+from conftest import ROOT, RadarDir
+from inprocess import radar
 
 from generator.i18n import catalogues
 
@@ -32,8 +33,8 @@ def _dutch_radar(tmp: Path) -> Path:
 
 
 def _english_radar(tmp: Path) -> Path:
-    radar = RadarDir(tmp)
-    radar.write(
+    folder = RadarDir(tmp)
+    folder.write(
         "blips/broken.md", "---\ntitle: Broken\nquadrant: data\nring: trail\nsumary: x\ntags: yes\n---\nText.\n"
     )
     return tmp
@@ -62,7 +63,7 @@ def _english_words(language: str) -> set[str]:
 @pytest.mark.parametrize("strict", [False, True])
 def test_a_dutch_radar_gets_dutch_check_messages(tmp_path: Path, strict: bool):
     source = _dutch_radar(tmp_path)
-    result = run_radar("check", "--source", str(source), *(["--strict"] if strict else []))
+    result = radar("check", "--source", str(source), *(["--strict"] if strict else []))
     assert result.returncode == 1
     everything = _lines(result.stderr)
     lines = [m for m in everything if m["path"] == "blips/kapot.md"]
@@ -85,7 +86,7 @@ def test_a_dutch_radar_gets_dutch_check_messages(tmp_path: Path, strict: bool):
 
 def test_an_english_radar_gets_english_check_messages(tmp_path: Path):
     source = _english_radar(tmp_path)
-    result = run_radar("check", "--source", str(source))
+    result = radar("check", "--source", str(source))
     assert result.returncode == 1
     by_line = {int(m["line"]): m["message"] for m in _lines(result.stderr)}
     assert by_line[4] == "unknown ring 'trail': did you mean 'trial'? valid choices: adopt, trial, assess, hold"
@@ -101,22 +102,22 @@ def test_an_english_radar_gets_english_check_messages(tmp_path: Path):
 
 def test_build_says_what_it_did_in_the_radars_language(tmp_path: Path):
     dutch = _dutch_radar(tmp_path / "nl")
-    failed = run_radar("build", "--source", str(dutch), "--out", str(tmp_path / "nl-site"))
+    failed = radar("build", "--source", str(dutch), "--out", str(tmp_path / "nl-site"))
     assert failed.returncode == 1
     assert f"niets geschreven: {tmp_path / 'nl-site'} is ongewijzigd" in failed.stderr
     (dutch / "blips" / "kapot.md").unlink()
-    built = run_radar("build", "--source", str(dutch), "--out", str(tmp_path / "nl-site"))
+    built = radar("build", "--source", str(dutch), "--out", str(tmp_path / "nl-site"))
     assert built.returncode == 0, built.stderr
     assert re.search(r"gebouwd: \d+ pagina's, \d+ technologieën, editie \d{4}-Q\d", built.stdout)
-    inside = run_radar("build", "--source", str(dutch), "--out", str(dutch / "blips" / "site"))
+    inside = radar("build", "--source", str(dutch), "--out", str(dutch / "blips" / "site"))
     last = inside.stderr.splitlines()[-1]  # after the sample's leaflet-gap warnings
     assert inside.returncode == 1 and last.startswith("fout: de uitvoermap "), inside.stderr
 
     english = _english_radar(tmp_path / "en")
     (english / "blips" / "broken.md").unlink()
-    built = run_radar("build", "--source", str(english), "--out", str(tmp_path / "en-site"))
+    built = radar("build", "--source", str(english), "--out", str(tmp_path / "en-site"))
     assert built.returncode == 0 and re.search(r"built .+: \d+ pages, 0 technologies, edition 2026-Q2", built.stdout)
-    inside = run_radar("build", "--source", str(english), "--out", str(english / "blips" / "site"))
+    inside = radar("build", "--source", str(english), "--out", str(english / "blips" / "site"))
     assert inside.returncode == 1 and inside.stderr.startswith("error: the output folder "), inside.stderr
 
 
@@ -144,24 +145,24 @@ def test_diff_and_check_base_speak_the_radars_language(tmp_path: Path):
     dutch = _dutch_radar(tmp_path / "nl")
     (dutch / "blips" / "kapot.md").unlink()
     _moved_without_history(dutch, "data-en-ai", ("verkennen", "afwachten"))
-    diff = run_radar("diff", "HEAD", "--source", str(dutch))
+    diff = radar("diff", "HEAD", "--source", str(dutch))
     assert diff.returncode == 0, diff.stderr
     assert diff.stdout.startswith("## Wijzigingen in de radar ten opzichte van `HEAD` (editie ")
     assert "### Verschoven" in diff.stdout and "| Technologie | Van | Naar | Toelichting |" in diff.stdout
-    check = run_radar("check", "--base", "HEAD", "--source", str(dutch))
+    check = radar("check", "--base", "HEAD", "--source", str(dutch))
     assert check.returncode == 1
     assert "blips/zonder-tijdlijn.md:4:7: ring gewijzigd van 'verkennen' (in de basisrevisie) naar 'afwachten'" in (
         check.stderr
     )
-    unknown = run_radar("diff", "nergens", "--source", str(dutch))
+    unknown = radar("diff", "nergens", "--source", str(dutch))
     assert unknown.returncode == 1 and unknown.stderr.startswith("fout: onbekende git-revisie 'nergens'")
 
     english = _english_radar(tmp_path / "en")
     (english / "blips" / "broken.md").unlink()
     _moved_without_history(english, "data", ("trial", "hold"))
-    diff = run_radar("diff", "HEAD", "--source", str(english))
+    diff = radar("diff", "HEAD", "--source", str(english))
     assert diff.stdout.startswith("## Radar changes against `HEAD` (edition 2026-Q2)") and "### Moved" in diff.stdout
-    unknown = run_radar("diff", "nowhere", "--source", str(english))
+    unknown = radar("diff", "nowhere", "--source", str(english))
     assert unknown.stderr.startswith("error: unknown git revision 'nowhere'")
 
 
@@ -169,10 +170,10 @@ def test_diff_and_check_base_speak_the_radars_language(tmp_path: Path):
 
 
 def _with_language(tmp: Path, language: str) -> Path:
-    radar = RadarDir(tmp)
-    config = radar.root / "radar" / "radar.yaml"
+    folder = RadarDir(tmp)
+    config = folder.root / "radar" / "radar.yaml"
     config.write_text(config.read_text(encoding="utf-8").replace("language: en", f"language: {language}"))
-    radar.blip("ding", title="Ding")
+    folder.blip("ding", title="Ding")
     return tmp
 
 
@@ -186,7 +187,7 @@ def _with_language(tmp: Path, language: str) -> Path:
 )
 def test_any_bcp47_language_builds_with_its_lang_and_the_nearest_interface(tmp_path: Path, language, skip, built):
     source = _with_language(tmp_path / "radar", language)
-    result = run_radar("build", "--source", str(source), "--out", str(tmp_path / "site"))
+    result = radar("build", "--source", str(source), "--out", str(tmp_path / "site"))
     assert result.returncode == 0, result.stderr
     assert built in result.stdout
     pages = sorted((tmp_path / "site").rglob("*.html"))
@@ -197,7 +198,7 @@ def test_any_bcp47_language_builds_with_its_lang_and_the_nearest_interface(tmp_p
 @pytest.mark.parametrize("bad", ["dutch", "nl_BE", "n", "nl-", "en-GB-x"])
 def test_a_language_that_is_not_a_bcp47_code_is_reported_at_its_line(tmp_path: Path, bad: str):
     source = _with_language(tmp_path, bad)
-    result = run_radar("check", "--source", str(source))
+    result = radar("check", "--source", str(source))
     assert result.returncode == 1
     assert f"radar/radar.yaml:2:11: '{bad}' is not a language code: write a BCP 47 code such as nl, en" in (
         result.stderr
@@ -207,7 +208,7 @@ def test_a_language_that_is_not_a_bcp47_code_is_reported_at_its_line(tmp_path: P
 
 def test_radar_new_says_its_errors_in_the_radars_language(tmp_path: Path):
     dutch = _dutch_radar(tmp_path / "nl")
-    result = run_radar("new", "--no-input", "--title", "Iets", "--ring", "beproefen", "--source", str(dutch))
+    result = radar("new", "--no-input", "--title", "Iets", "--ring", "beproefen", "--source", str(dutch))
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     assert "fout: ring 'beproefen' voor --ring bestaat niet: bedoelde je 'beproeven'? geldige keuzes: adopteren," in (
@@ -215,6 +216,6 @@ def test_radar_new_says_its_errors_in_the_radars_language(tmp_path: Path):
     )
     assert any(line.startswith("fout: --quadrant is verplicht (geldige keuzes: ") for line in lines), lines
     english = _english_radar(tmp_path / "en")
-    result = run_radar("new", "--no-input", "--title", "Thing", "--ring", "trail", "--source", str(english))
+    result = radar("new", "--no-input", "--title", "Thing", "--ring", "trail", "--source", str(english))
     assert "error: unknown ring 'trail' for --ring: did you mean 'trial'? valid choices: adopt," in result.stderr
     assert "error: --quadrant is required (valid choices: data, tools, platforms, methods)" in result.stderr

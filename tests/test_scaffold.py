@@ -10,24 +10,18 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, run_radar
-from inprocess import radar as in_process
+from conftest import ROOT
+from inprocess import radar
 
 from generator.commands.scaffold import slugify
 from generator.content.yamltext import yaml_scalar
 
 
 def new(source: Path, *args: str, answers: str | None = None) -> subprocess.CompletedProcess:
-    """`radar new` as an author runs it; with `answers`, interactively, one answer per line on stdin."""
+    """`radar new` as an author runs it from the radar's folder; with `answers`, interactively, one answer per
+    line on stdin.  In this process (conftest.run_radar's output and status): _raw_new below is the real one."""
     mode = ["--interactive"] if answers is not None else ["--no-input"]
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "new", *args, "--source", str(source), *mode],
-        cwd=source,
-        input=answers or "",
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    return radar("new", *args, "--source", str(source), *mode, cwd=source, stdin=answers or "")
 
 
 def front_matter(path: Path) -> dict:
@@ -39,7 +33,7 @@ def front_matter(path: Path) -> dict:
 def assert_checks(source: Path) -> None:
     """The new file passes the check; what `radar new` leaves for the author to write (template text,
     the default note) is reported as warnings, which --strict makes errors."""
-    result = run_radar("check", "--source", str(source))
+    result = radar("check", "--source", str(source))
     assert result.returncode == 0, result.stderr
     problems = result.stderr.splitlines()[:-1]
     left = [line for line in problems if not (re.search(r": (warning|waarschuwing): ", line) and "'radar new'" in line)]
@@ -109,7 +103,7 @@ def test_options_write_a_blip_that_passes_the_check_and_builds(radar_dir, tmp_pa
         assert step in result.stdout
     assert_checks(radar_dir.root)
     out = tmp_path / "site"
-    built = in_process("build", "--source", str(radar_dir.root), "--out", str(out))
+    built = radar("build", "--source", str(radar_dir.root), "--out", str(out))
     assert built.returncode == 0, built.stderr
     page = (out / "blips" / "spraakherkenning-ai.html").read_text(encoding="utf-8")
     assert "Spraakherkenning &amp; AI" in page and "First look: transcribing interviews." in page
@@ -306,7 +300,7 @@ def test_the_sample_radar_accepts_a_new_blip(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert (source / "blips" / "spraakherkenning-ai.md").is_file()
-    check = run_radar("check", "--source", str(source))
+    check = radar("check", "--source", str(source))
     assert check.returncode == 0, check.stderr
 
 
@@ -343,13 +337,18 @@ def test_contributing_documents_every_declared_field_in_both_languages():
 
 
 def test_next_steps_name_the_source_folder_when_run_from_elsewhere(radar_dir):
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "new", "--source", str(radar_dir.root), "--no-input"]
-        + ["--title", "Elsewhere", "--quadrant", "data", "--ring", "trial"],
+    result = radar(
+        "new",
+        "--source",
+        str(radar_dir.root),
+        "--no-input",
+        "--title",
+        "Elsewhere",
+        "--quadrant",
+        "data",
+        "--ring",
+        "trial",
         cwd=radar_dir.root.parent,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert result.returncode == 0, result.stderr
     assert f"radar check --source {radar_dir.root}" in result.stdout
@@ -452,7 +451,7 @@ def test_the_prompt_takes_names_suggests_and_shows_what_each_ring_means(radar_di
     fields = front_matter(radar_dir.root / "blips" / "graph-databases.md")
     assert (fields["quadrant"], fields["ring"]) == ("tools", "trial")  # a name and the start of a name
     assert fields["tags"] == ["graphs", "data"] and fields["algorithm"] is True
-    check = run_radar("check", "--source", str(radar_dir.root), "--strict")
+    check = radar("check", "--source", str(radar_dir.root), "--strict")
     assert check.returncode == 1
     assert "'algorithm: true' needs a leaflet" in check.stderr
     assert "from 'radar new': replace it with your own words" in check.stderr

@@ -92,7 +92,7 @@ FOR_BLIPS_ONLY = ("quadrant", "ring", "summary", "initiative", "note", "tag", "a
 FOR_INITIATIVES_ONLY = ("lead", "status")
 
 
-def new(args: argparse.Namespace, stdin: TextIO | None = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+def new(args: argparse.Namespace, stdin: TextIO | None, stdout: TextIO) -> int:
     """`radar new [initiative]`: ask or take the fields, write the file, print the next steps."""
     kind = args.kind
     language = "en"  # until radar.yaml says the radar's language
@@ -183,4 +183,4 @@ def add_arguments(new_cmd: argparse.ArgumentParser, t: Translator) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    return new(args)
+    return new(args, sys.stdin, sys.stdout)  # the streams of this call, not those bound when the module was imported
