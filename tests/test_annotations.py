@@ -9,12 +9,10 @@ severity (info|minor|major|critical|blocker) and location.path + location.lines.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 
-from conftest import ROOT, run_radar
+from conftest import ROOT
+from inprocess import radar as in_process
 
 from generator.content.problems import ERROR, WARNING, Problem, format_problems
 
@@ -40,7 +38,7 @@ def broken_radar(radar_dir) -> None:
 
 
 def github(radar_dir, *extra: str) -> tuple[int, list[tuple[str, str, int, int, str]]]:
-    result = run_radar("check", "--source", str(radar_dir.root), "--format", "github", *extra)
+    result = in_process("check", "--source", str(radar_dir.root), "--format", "github", *extra)
     lines = result.stdout.splitlines()
     parsed = []
     for line in lines:
@@ -73,7 +71,7 @@ def test_github_escapes_percent_and_newlines_in_messages_and_commas_in_file_name
     radar_dir.blip("good")
     radar_dir.write("blips/a,b:c.md", "---\ntitle: X\n---\n")
     radar_dir.write("blips/newline.md", '---\ntitle: X\nquadrant: data\nring: trial\n"two\\nlines%": 1\n---\n')
-    result = run_radar("check", "--source", str(radar_dir.root), "--format", "github")
+    result = in_process("check", "--source", str(radar_dir.root), "--format", "github")
     out = result.stdout
     assert "file=blips/a%2Cb%3Ac.md,line=1,col=1::" in out
     assert "'two\\x0alines%25'" in out  # a line break in a quoted name is escaped before any format sees it
@@ -91,15 +89,15 @@ def test_github_strict_turns_warnings_into_errors(radar_dir):
 
 def test_a_clean_radar_gives_no_annotations_and_an_empty_report(radar_dir):
     radar_dir.blip("good")
-    result = run_radar("check", "--source", str(radar_dir.root), "--format", "github")
+    result = in_process("check", "--source", str(radar_dir.root), "--format", "github")
     assert (result.returncode, result.stdout) == (0, "")
-    result = run_radar("check", "--source", str(radar_dir.root), "--format", "gitlab")
+    result = in_process("check", "--source", str(radar_dir.root), "--format", "gitlab")
     assert result.returncode == 0 and json.loads(result.stdout) == []
 
 
 def test_gitlab_code_quality_report_has_the_fields_gitlab_reads(radar_dir):
     broken_radar(radar_dir)
-    result = run_radar("check", "--source", str(radar_dir.root), "--format", "gitlab")
+    result = in_process("check", "--source", str(radar_dir.root), "--format", "gitlab")
     assert result.returncode == 1
     assert result.stderr == ""  # stdout is the artifact; nothing else may mix into it
     report = json.loads(result.stdout)
@@ -121,14 +119,14 @@ def test_gitlab_code_quality_report_has_the_fields_gitlab_reads(radar_dir):
 
 def test_gitlab_fingerprints_are_stable_between_runs_and_differ_per_problem(radar_dir):
     broken_radar(radar_dir)
-    first = run_radar("check", "--source", str(radar_dir.root), "--format", "gitlab").stdout
-    second = run_radar("check", "--source", str(radar_dir.root), "--format", "gitlab").stdout
+    first = in_process("check", "--source", str(radar_dir.root), "--format", "gitlab").stdout
+    second = in_process("check", "--source", str(radar_dir.root), "--format", "gitlab").stdout
     assert first == second  # GitLab compares fingerprints between the branch and its target
 
 
 def test_the_text_format_is_path_line_column_message(radar_dir):
     broken_radar(radar_dir)
-    result = run_radar("check", "--source", str(radar_dir.root))
+    result = in_process("check", "--source", str(radar_dir.root))
     assert result.returncode == 1 and result.stdout == ""
     assert "blips/bad-quadrant.md:3:11: unknown quadrant 'dta'" in result.stderr
     assert "blips/odd-field.md:5:1: warning: unknown field 'colour'" in result.stderr
@@ -140,18 +138,12 @@ def test_paths_are_from_the_working_directory_when_the_radar_is_in_a_sub_folder(
     broken_radar(radar_dir)
     repo = radar_dir.root.parent
     for fmt in ("github", "gitlab"):
-        result = subprocess.run(
-            [sys.executable, "-m", "generator", "check", "--source", radar_dir.root.name, "--format", fmt],
-            cwd=repo,
-            capture_output=True,
-            text=True,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-        )
+        result = in_process("check", "--source", radar_dir.root.name, "--format", fmt, cwd=repo)
         assert result.returncode == 1
         assert f"{radar_dir.root.name}/blips/bad-quadrant.md" in result.stdout
         assert (repo / radar_dir.root.name / "blips" / "bad-quadrant.md").is_file()
     # The text format keeps the radar's own paths, as authors see them in their editor.
-    text = run_radar("check", "--source", radar_dir.root.name, cwd=repo)
+    text = in_process("check", "--source", radar_dir.root.name, cwd=repo)
     assert "\nblips/bad-quadrant.md:3:11:" in "\n" + text.stderr
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CAPABILITIES_YAML, ROOT, RadarDir, run_radar
+from conftest import CAPABILITIES_YAML, ROOT, RadarDir
 from inprocess import radar as in_process
 
 from generator.content.load import load
@@ -556,7 +556,7 @@ def test_radar_json_holds_the_model_scores_and_initiatives(sample_site, model, s
 
 
 def only_problem(radar: RadarDir) -> tuple[str, int, int, str]:
-    result = run_radar("check", "--source", str(radar.root))
+    result = in_process("check", "--source", str(radar.root))
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     found = [(m["path"], int(m["line"]), int(m["col"]), m["message"]) for m in LINE.finditer(result.stderr)]
@@ -607,7 +607,7 @@ def test_capability_model_mistakes_point_at_the_value(radar_dir, old, new, start
 
 def _first_of_many(radar: RadarDir) -> tuple[str, int, int, str]:
     """An unknown column or row also leaves its grid position empty: that is a second, separate problem."""
-    result = run_radar("check", "--source", str(radar.root))
+    result = in_process("check", "--source", str(radar.root))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     found = [(m["path"], int(m["line"]), int(m["col"]), m["message"]) for m in LINE.finditer(result.stderr)]
     unknown = [f for f in found if "unknown" in f[3]]
@@ -618,7 +618,7 @@ def _first_of_many(radar: RadarDir) -> tuple[str, int, int, str]:
 
 def test_blip_naming_unknown_cell_and_initiative_in_text_and_github_format(radar_dir):
     radar_dir.blip("x", extra="capabilities: [tech-futur]\ninitiatives: [pilot-two]\n")
-    result = run_radar("check", "--source", str(radar_dir.root))
+    result = in_process("check", "--source", str(radar_dir.root))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     found = {
         m["message"].split(":")[0]: (m["path"], int(m["line"]), int(m["col"])) for m in LINE.finditer(result.stderr)
@@ -626,7 +626,7 @@ def test_blip_naming_unknown_cell_and_initiative_in_text_and_github_format(radar
     assert found["unknown capability cell 'tech-futur'"] == ("blips/x.md", 5, 16)
     assert found["unknown initiative 'pilot-two'"] == ("blips/x.md", 6, 15)
     assert "tech-future" in result.stderr and "pilot-one" in result.stderr
-    github = run_radar("check", "--source", str(radar_dir.root), "--format", "github")
+    github = in_process("check", "--source", str(radar_dir.root), "--format", "github")
     assert "::error file=blips/x.md,line=5,col=16::" in github.stdout
 
 

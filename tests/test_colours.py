@@ -1,6 +1,6 @@
 """Colours an author sets must keep the picture readable: WCAG 2.1 AA contrast, checked at load time."""
 
-from conftest import RADAR_YAML, run_radar
+from conftest import RADAR_YAML
 from inprocess import radar as in_process
 
 
@@ -9,7 +9,7 @@ def test_a_pale_quadrant_colour_is_refused_with_its_contrast(radar_dir):
         "radar/radar.yaml", RADAR_YAML.replace("{id: tools, name: Tools}", "{id: tools, name: Tools, color: '#ffdd55'}")
     )
     radar_dir.blip("thing")
-    result = run_radar("check", "--source", str(radar_dir.root))
+    result = in_process("check", "--source", str(radar_dir.root))
     assert result.returncode == 1
     line = next(i for i, text in enumerate(RADAR_YAML.splitlines(), 1) if "id: tools" in text)
     assert f"radar/radar.yaml:{line}:" in result.stderr
@@ -22,7 +22,7 @@ def test_a_dark_ring_colour_is_refused_and_a_good_one_reaches_the_page(radar_dir
         "radar/radar.yaml", RADAR_YAML.replace("{id: hold, name: Hold}", "{id: hold, name: Hold, color: '#202020'}")
     )
     radar_dir.blip("thing")
-    result = run_radar("check", "--source", str(radar_dir.root))
+    result = in_process("check", "--source", str(radar_dir.root))
     assert result.returncode == 1 and "the dark ring names" in result.stderr and "lighter" in result.stderr
 
     radar_dir.write(

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_radar
+from conftest import ROOT
 from inprocess import radar
 
 from generator.outputs import write
@@ -110,7 +110,7 @@ def test_out_inside_the_sources_is_refused(radar_dir, inside):
 def test_out_under_a_file_is_a_clear_error(radar_dir, tmp_path):
     radar_dir.blip("x")
     (tmp_path / "notes.txt").write_text("a file", encoding="utf-8")
-    result = run_radar("build", "--source", str(radar_dir.root), "--out", str(tmp_path / "notes.txt" / "site"))
+    result = radar("build", "--source", str(radar_dir.root), "--out", str(tmp_path / "notes.txt" / "site"))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"{tmp_path / 'notes.txt'} is a file, not a folder" in result.stderr
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "a file"
@@ -170,7 +170,7 @@ def test_a_template_error_leaves_the_previous_site_byte_identical(radar_dir, tmp
     radar_dir.write("radar/radar.yaml", config.replace("title: Test Radar\n", "title: Test Radar\ntheme: custom\n"))
     template = '{% extends "base.html" %}{% block main %}\n' + main + "{% endblock %}\n"
     radar_dir.write("themes/custom/templates/blip.html", template)
-    result = run_radar("build", "--source", str(radar_dir.root), "--out", str(out))
+    result = radar("build", "--source", str(radar_dir.root), "--out", str(out))
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert "themes/custom/templates/" + message in result.stderr and "nothing written" in result.stderr
     assert snapshot(out) == before
@@ -184,9 +184,7 @@ def test_a_broken_theme_yaml_is_reported_at_path_line_column(radar_dir, tmp_path
     radar_dir.write("radar/radar.yaml", config.replace("title: Test Radar\n", "title: Test Radar\ntheme: custom\n"))
     radar_dir.write("themes/custom/theme.yaml", "quadrant_colors: ['#0a3d62', '#6d214f'\nring_colors: [1]\n")
     for command in ("check", "build"):
-        result = run_radar(
-            command, "--source", str(radar_dir.root), *(["--out", str(out)] if command == "build" else [])
-        )
+        result = radar(command, "--source", str(radar_dir.root), *(["--out", str(out)] if command == "build" else []))
         assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
         assert "themes/custom/theme.yaml:1:39: YAML syntax error" in result.stderr, result.stderr
     assert snapshot(out) == before

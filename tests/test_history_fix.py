@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 import yaml
-from conftest import run_radar
 from hypothesis import given
 from hypothesis import strategies as st
+from inprocess import radar as in_process
 
 from generator.content.yamltext import history_entry
 from generator.i18n import catalogues
@@ -43,7 +43,7 @@ def test_a_ring_without_its_history_entry_gets_a_fix_that_pastes_and_parses(rada
     path = radar_dir.blip(
         "kafka", ring="adopt", extra="history:\n  - edition: 2026-Q1\n    ring: trial\n    note: Pilot.\n"
     )
-    result = run_radar("check", "--source", str(radar_dir.root))
+    result = in_process("check", "--source", str(radar_dir.root))
     assert result.returncode == 1
     assert re.search(r"^blips/kafka\.md:4:7: ring is 'adopt' but the last history entry", result.stderr, re.M)
     fix = _fix(result.stderr, "ring is 'adopt'")
@@ -54,7 +54,7 @@ def test_a_ring_without_its_history_entry_gets_a_fix_that_pastes_and_parses(rada
     # pasted under history as it is, the error is gone; the placeholder note is a leftover (a warning)
     text = path.read_text(encoding="utf-8").replace("    note: Pilot.\n", "    note: Pilot.\n" + fix + "\n")
     path.write_text(text, encoding="utf-8")
-    fixed = run_radar("check", "--source", str(radar_dir.root))
+    fixed = in_process("check", "--source", str(radar_dir.root))
     assert fixed.returncode == 0, fixed.stderr
     assert re.search(
         r"^blips/kafka\.md:11:11: warning: the note is still the placeholder 'Why it moved", fixed.stderr, re.M
@@ -73,7 +73,7 @@ def test_the_dutch_fix_is_dutch_and_parses(tmp_path):
     ring = re.search(r"^ring: (\S+)$", text, re.M)[1]
     other = "afwachten" if ring != "afwachten" else "verkennen"
     path.write_text(text.replace(f"\nring: {ring}\n", f"\nring: {other}\n", 1), encoding="utf-8")
-    result = run_radar("check", "--source", str(tmp_path))
+    result = in_process("check", "--source", str(tmp_path))
     assert result.returncode == 1
     fix = _fix(result.stderr, f"ring is '{other}'")
     note = catalogues()["nl"]["check.fix_note"]
@@ -92,7 +92,7 @@ def test_the_fix_is_on_the_serve_error_page_and_in_ci_annotations(radar_dir):
     page = error_page(Build("1", problems=[problem], language="en")).decode("utf-8")
     fix = '<pre class="radar-fix">  - edition: 2026-Q2\n    ring: adopt\n    note: &quot;Why it moved to this ring, in'
     assert fix in page
-    github = run_radar("check", "--format", "github", "--source", str(radar_dir.root)).stdout
+    github = in_process("check", "--format", "github", "--source", str(radar_dir.root)).stdout
     message = github.split("::", 2)[2].strip()
     fix = message.split("%0A", 1)[1].replace("%0A", "\n")
     assert yaml.safe_load("history:\n" + fix)["history"][0]["ring"] == "adopt"

@@ -6,7 +6,7 @@ import html
 import re
 from pathlib import Path
 
-from conftest import ROOT, run_radar
+from conftest import ROOT
 from inprocess import radar as in_process
 
 from generator import urls
@@ -43,7 +43,7 @@ def test_a_bad_contact_is_reported_at_its_line_with_the_other_problems(radar_dir
     radar_dir.write(
         "radar/initiatives/two.md", "---\ntitle: Two\nlead: L\nstatus: pilot\ncontact: [a, b]\n---\nBody.\n"
     )
-    result = run_radar("check", "--source", str(radar_dir.root))
+    result = in_process("check", "--source", str(radar_dir.root))
     assert result.returncode == 1
     out = result.stderr + result.stdout
     assert re.search(r"blips/a\.md:5:\d+: .*'contact' looks like a mailbox, but 'team@'", out), out

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, run_radar
+from conftest import ROOT
+from inprocess import radar as in_process
 
 from generator.i18n import catalogues
 
@@ -19,7 +20,7 @@ from generator.i18n import catalogues
 
 
 def test_moves_text_is_the_current_review():
-    result = run_radar("moves", "--source", str(ROOT))
+    result = in_process("moves", "--source", str(ROOT))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "Technologieradar Politie — Verschuivingen in editie 2026-Q4"
@@ -35,7 +36,7 @@ def test_moves_text_is_the_current_review():
 
 
 def test_moves_markdown_has_a_table_per_quadrant():
-    result = run_radar("moves", "--format", "markdown", "--source", str(ROOT))
+    result = in_process("moves", "--format", "markdown", "--source", str(ROOT))
     assert result.returncode == 0, result.stderr
     md = result.stdout
     assert md.startswith("# Technologieradar Politie — Verschuivingen in editie 2026-Q4\n")
@@ -47,7 +48,7 @@ def test_moves_markdown_has_a_table_per_quadrant():
 
 
 def test_moves_csv_one_row_per_change_for_any_edition():
-    result = run_radar("moves", "--edition", "2026-Q2", "--format", "csv", "--source", str(ROOT))
+    result = in_process("moves", "--edition", "2026-Q2", "--format", "csv", "--source", str(ROOT))
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff")), delimiter=";"))  # Dutch: for Excel
     assert rows and {r["edition"] for r in rows} == {"2026-Q2"} and {r["previous_edition"] for r in rows} == {"2026-Q1"}
@@ -63,7 +64,7 @@ def test_moves_csv_one_row_per_change_for_any_edition():
 
 
 def test_moves_unknown_edition_names_the_choices():
-    result = run_radar("moves", "--edition", "2027-Q1", "--source", str(ROOT))
+    result = in_process("moves", "--edition", "2027-Q1", "--source", str(ROOT))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     # the sample is a Dutch radar, so the message is Dutch (tests/test_message_language.py)
     assert "fout: editie '2027-Q1' bestaat niet" in result.stderr and "2025-Q4, 2026-Q1" in result.stderr
@@ -71,7 +72,7 @@ def test_moves_unknown_edition_names_the_choices():
 
 def test_moves_on_broken_content_reports_problems(radar_dir):
     radar_dir.blip("bad", ring="nowhere")
-    result = run_radar("moves", "--source", str(radar_dir.root))
+    result = in_process("moves", "--source", str(radar_dir.root))
     assert result.returncode == 1 and "blips/bad.md:4:7: unknown ring 'nowhere'" in result.stderr
 
 
@@ -147,7 +148,7 @@ def test_diff_reports_added_moved_retired_and_edited_as_markdown(repo):
     _change(radar_dir)
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "change")
-    result = run_radar("diff", "HEAD~1", "--source", str(radar_dir.root))
+    result = in_process("diff", "HEAD~1", "--source", str(radar_dir.root))
     assert result.returncode == 0, result.stderr
     md = result.stdout
     assert md.startswith("## Radar changes against `HEAD~1` (edition 2026-Q2)\n")
@@ -165,7 +166,7 @@ def test_diff_reports_added_moved_retired_and_edited_as_markdown(repo):
 def test_diff_sees_the_working_tree_and_reads_nothing_but_git(repo):
     root, radar_dir = repo
     blip(radar_dir, "gamma", ring="hold", extra="summary: Uncommitted.\n" + history("edition: 2026-Q1, ring: hold"))
-    result = run_radar("diff", "HEAD", "--source", str(radar_dir.root))
+    result = in_process("diff", "HEAD", "--source", str(radar_dir.root))
     assert result.returncode == 0, result.stderr
     assert "| Gamma (gamma) | summary |" in result.stdout and "1 edited" in result.stdout
     assert git(root, "status", "--porcelain") == " M radar-src/blips/gamma.md\n"  # nothing else written
@@ -174,12 +175,12 @@ def test_diff_sees_the_working_tree_and_reads_nothing_but_git(repo):
 def test_diff_and_check_base_refuse_unknown_revisions_and_non_repositories(repo, tmp_path_factory):
     _, radar_dir = repo
     for args in (("diff", "no-such-branch"), ("check", "--base", "no-such-branch")):
-        result = run_radar(*args, "--source", str(radar_dir.root))
+        result = in_process(*args, "--source", str(radar_dir.root))
         assert result.returncode == 1 and "Traceback" not in result.stderr
         assert "unknown git revision 'no-such-branch'" in result.stderr
     outside = tmp_path_factory.mktemp("not-a-repo") / "radar"
     radar_dir.root.rename(outside)
-    result = run_radar("diff", "HEAD", "--source", str(outside))
+    result = in_process("diff", "HEAD", "--source", str(outside))
     assert result.returncode == 1 and "is not in a git repository" in result.stderr
 
 
@@ -188,8 +189,8 @@ def test_check_base_names_each_unrecorded_move_by_file_line_and_column(repo):
     _change(radar_dir)
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "change")
-    assert run_radar("check", "--source", str(radar_dir.root)).returncode == 0  # fine on its own
-    result = run_radar("check", "--base", "HEAD~1", "--source", str(radar_dir.root))
+    assert in_process("check", "--source", str(radar_dir.root)).returncode == 0  # fine on its own
+    result = in_process("check", "--base", "HEAD~1", "--source", str(radar_dir.root))
     assert result.returncode == 1, result.stderr
     errors = [line for line in result.stderr.splitlines() if ": ring changed" in line]
     assert [e.split(": ")[0] for e in errors] == ["blips/delta.md:4:7", "blips/zeta.md:4:7"]
@@ -200,7 +201,7 @@ def test_check_base_names_each_unrecorded_move_by_file_line_and_column(repo):
     below = lines[lines.index(errors[0]) + 1 :][:3]
     fix = yaml.safe_load("history:\n" + "\n".join(line.removeprefix("    ") for line in below))
     assert fix == {"history": [{"edition": "2026-Q2", "ring": "adopt", "note": catalogues()["en"]["check.fix_note"]}]}
-    github = run_radar("check", "--base", "HEAD~1", "--format", "github", "--source", str(radar_dir.root))
+    github = in_process("check", "--base", "HEAD~1", "--format", "github", "--source", str(radar_dir.root))
     assert "::error file=blips/zeta.md,line=4,col=7::ring changed" in github.stdout
 
     # recording the moves fixes it; the check compares with the same base
@@ -212,7 +213,7 @@ def test_check_base_names_each_unrecorded_move_by_file_line_and_column(repo):
         extra=history("edition: 2026-Q1, ring: assess", "edition: 2026-Q2, ring: trial, note: Pilot."),
     )
     git(root, "commit", "-q", "-am", "record the moves")
-    fixed = run_radar("check", "--base", "HEAD~2", "--source", str(radar_dir.root))
+    fixed = in_process("check", "--base", "HEAD~2", "--source", str(radar_dir.root))
     assert fixed.returncode == 0, fixed.stderr
 
 
@@ -277,7 +278,7 @@ def test_diff_reports_removed_returned_and_history_only_edits(repo):
         ring="hold",
         extra="summary: Old summary.\n" + history("edition: 2026-Q1, ring: hold, note: Why we hold."),
     )
-    result = run_radar("diff", "HEAD", "--source", str(radar_dir.root))
+    result = in_process("diff", "HEAD", "--source", str(radar_dir.root))
     assert result.returncode == 0, result.stderr
     md = result.stdout
     assert "1 returned · 1 edited · 1 removed" in md
@@ -300,15 +301,15 @@ def test_base_with_file_names_that_are_not_utf8_or_hold_a_newline(repo):
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "odd names slipped in")
     for args in (("diff", "HEAD"), ("check", "--base", "HEAD")):  # the working tree still holds them
-        result = run_radar(*args, "--source", str(radar_dir.root))
+        result = in_process(*args, "--source", str(radar_dir.root))
         assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
         assert "new\\x0aline.md:1:1: the file name is the blip's id" in result.stderr  # escaped, one line
     git(root, "rm", "-q", "--", os.fsdecode(blips + b"/caf\xe9.md"), os.fsdecode(blips + b"/new\nline.md"))
     blip(radar_dir, "beta", ring="adopt", extra=history("edition: 2026-Q1, ring: adopt"))  # history rewritten
-    checked = run_radar("check", "--base", "HEAD", "--source", str(radar_dir.root))
+    checked = in_process("check", "--base", "HEAD", "--source", str(radar_dir.root))
     assert checked.returncode == 1 and "Traceback" not in checked.stderr, checked.stderr
     assert "blips/beta.md:4:7: ring changed from 'trial' (at the base revision) to 'adopt'" in checked.stderr
-    diffed = run_radar("diff", "HEAD", "--source", str(radar_dir.root))
+    diffed = in_process("diff", "HEAD", "--source", str(radar_dir.root))
     assert diffed.returncode == 0 and "| Beta (beta) | Trial | Adopt |" in diffed.stdout, diffed.stderr
 
 
@@ -322,7 +323,7 @@ def test_check_base_follows_a_renamed_blip(repo, how):
     else:
         (blips / "zeta.md").rename(blips / "zeta-platform.md")  # not in the index at all
     blip(radar_dir, "zeta-platform", title="Zeta", ring="trial", extra=history("edition: 2026-Q1, ring: trial"))
-    result = run_radar("check", "--base", "HEAD", "--source", str(radar_dir.root))
+    result = in_process("check", "--base", "HEAD", "--source", str(radar_dir.root))
     assert result.returncode == 1, result.stderr
     assert (
         "blips/zeta-platform.md:4:7: ring changed from 'assess' (at the base revision, as blip 'zeta') to 'trial'"
@@ -335,4 +336,4 @@ def test_check_base_follows_a_renamed_blip(repo, how):
         ring="trial",
         extra=history("edition: 2026-Q1, ring: assess", "edition: 2026-Q2, ring: trial, note: Pilot."),
     )
-    assert run_radar("check", "--base", "HEAD", "--source", str(radar_dir.root)).returncode == 0
+    assert in_process("check", "--base", "HEAD", "--source", str(radar_dir.root)).returncode == 0

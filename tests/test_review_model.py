@@ -8,7 +8,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from conftest import ROOT, run_radar
+from conftest import ROOT
+from inprocess import radar as in_process
 from pypdf import PdfReader
 
 from generator.content.load import load
@@ -58,13 +59,13 @@ def test_year_comparison_keeps_every_note_in_between():
 
 
 def test_moves_from_to_on_the_command_line():
-    result = run_radar("moves", "--from", "2025-Q4", "--to", "2026-Q4", "--format", "markdown", "--source", str(ROOT))
+    result = in_process("moves", "--from", "2025-Q4", "--to", "2026-Q4", "--format", "markdown", "--source", str(ROOT))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("# Technologieradar Politie — Editie 2026-Q4 vergeleken met 2025-Q4\n")
     assert "| nieuw | 23 |" in result.stdout and "| terug op de radar | 0 |" in result.stdout
-    wrong = run_radar("moves", "--from", "2026-Q4", "--to", "2026-Q1", "--source", str(ROOT))
+    wrong = in_process("moves", "--from", "2026-Q4", "--to", "2026-Q1", "--source", str(ROOT))
     assert wrong.returncode == 1 and "fout: --from moet een editie vóór 2026-Q1 noemen" in wrong.stderr
-    unknown = run_radar("moves", "--from", "2019-Q1", "--source", str(ROOT))
+    unknown = in_process("moves", "--from", "2019-Q1", "--source", str(ROOT))
     assert unknown.returncode == 1 and "--from: editie '2019-Q1' bestaat niet" in unknown.stderr
     assert "Traceback" not in wrong.stderr + unknown.stderr
 
@@ -123,14 +124,14 @@ class _Text(HTMLParser):
 def test_every_format_counts_the_same(sample_site: Path):
     """text, Markdown, CSV, moves.html (its list and the chart's table), review.pdf: one set of numbers."""
     expected = review(_sample()).all_counts
-    text = run_radar("moves", "--source", str(ROOT)).stdout.splitlines()[2]
+    text = in_process("moves", "--source", str(ROOT)).stdout.splitlines()[2]
     assert _from_line(text) == expected
 
-    md = run_radar("moves", "--format", "markdown", "--source", str(ROOT)).stdout
+    md = in_process("moves", "--format", "markdown", "--source", str(ROOT)).stdout
     rows = dict(re.findall(r"^\| ([a-z ]+) \| (\d+) \|$", md, re.M))
     assert {LABELS[k]: int(n) for k, n in rows.items() if k in LABELS} == expected
 
-    found = run_radar("moves", "--format", "csv", "--source", str(ROOT)).stdout.lstrip("\ufeff")
+    found = in_process("moves", "--format", "csv", "--source", str(ROOT)).stdout.lstrip("\ufeff")
     dialect = csv.Sniffer().sniff(found.splitlines()[0], delimiters=",;")
     changes = list(csv.DictReader(io.StringIO(found), dialect=dialect))
     statuses = ("new", "moved-in", "moved-out", "retired")

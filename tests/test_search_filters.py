@@ -11,7 +11,8 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_radar
+from conftest import ROOT
+from inprocess import radar as in_process
 
 from generator import urls
 from generator.content.load import load
@@ -54,7 +55,7 @@ def test_search_index_is_safe_against_hostile_text(radar_dir, browser, tmp_path)
     hostile = "</script><script>window.pwned = 1</script><!-- & \u2028 ]]>"
     radar_dir.blip("evil", title="Evil <b>bold</b>", extra=f"summary: {json.dumps(hostile)}\n", body="Xylofoon.")
     out = tmp_path / "site"
-    result = run_radar("build", "--source", str(radar_dir.root), "--out", str(out))
+    result = in_process("build", "--source", str(radar_dir.root), "--out", str(out))
     assert result.returncode == 0, result.stderr
     script = (out / urls.SEARCH_INDEX).read_text(encoding="utf-8")
     assert "<" not in script and ">" not in script and "\u2028" not in script

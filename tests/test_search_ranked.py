@@ -13,7 +13,8 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_radar
+from conftest import ROOT
+from inprocess import radar as in_process
 
 from generator import urls
 from generator.content.load import load
@@ -170,7 +171,7 @@ def test_search_stays_fast_at_10000_technologies(browser, radar_dir, tmp_path: P
     """Every keystroke is answered well within a second on an index of 10,000 generated technologies."""
     radar_dir.blip("one", title="One")
     out = tmp_path / "site"
-    result = run_radar("build", "--source", str(radar_dir.root), "--out", str(out))
+    result = in_process("build", "--source", str(radar_dir.root), "--out", str(out))
     assert result.returncode == 0, result.stderr
     vocabulary = "data drone camera analyse platform sensor vertaling model netwerk cloud agent burger".split()
     documents = []

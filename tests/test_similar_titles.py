@@ -7,7 +7,8 @@ import re
 import shutil
 import time
 
-from conftest import ROOT, run_radar
+from conftest import ROOT
+from inprocess import radar as in_process
 
 from generator.content import similar
 from generator.content.similar import close_titles
@@ -50,7 +51,7 @@ def test_the_dutch_sample_warns_in_dutch_and_still_passes(tmp_path):
     (source / "blips" / "spraakherkenning-ai.md").write_text(
         "---\ntitle: Spraakherkenning & AI\nquadrant: data-en-ai\nring: verkennen\n---\nTekst.\n", encoding="utf-8"
     )
-    result = run_radar("check", "--source", str(source))
+    result = in_process("check", "--source", str(source))
     assert result.returncode == 0, result.stderr
     expected = (
         r"blips/spraakherkenning-ai\.md:2:8: waarschuwing: de titel lijkt op de bestaande "
@@ -66,7 +67,7 @@ def test_an_english_radar_warns_in_english_only_for_the_new_blip(radar_dir):
     radar_dir.blip("kafka", title="Apache Kafka streaming", extra=old)
     radar_dir.blip("kafka-old", title="Apache Kafka streams", extra=old)  # already on the radar: left in peace
     radar_dir.blip("kafka-new", title="Kafka streaming")
-    result = run_radar("check", "--source", str(radar_dir.root))
+    result = in_process("check", "--source", str(radar_dir.root))
     assert result.returncode == 0, result.stderr
     warned = re.findall(
         r"^(blips/[^:]+):\d+:\d+: warning: the title is close to the existing '([^']+)'", result.stderr, re.M
@@ -101,12 +102,12 @@ def test_radar_new_says_it_at_once_and_still_writes_the_file(tmp_path):
     shutil.copytree(ROOT / "radar", source / "radar")
     shutil.copytree(ROOT / "blips", source / "blips")
     args = ("--title", "Spraakherkenning & AI", "--quadrant", "data-en-ai", "--ring", "verkennen", "--no-input")
-    result = run_radar("new", *args, "--source", str(source))
+    result = in_process("new", *args, "--source", str(source))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(
         "waarschuwing: de titel lijkt op de bestaande 'Spraakherkenning voor het proces-verbaal' "
         "(blips/spraakherkenning-proces-verbaal.md): bedoelde je de bestaande technologie?"
     ), result.stdout
     assert (source / "blips" / "spraakherkenning-ai.md").is_file()
-    other = run_radar("new", "--title", "Kwantumsensoren", *args[2:], "--source", str(source))
+    other = in_process("new", "--title", "Kwantumsensoren", *args[2:], "--source", str(source))
     assert other.returncode == 0 and "lijkt op" not in other.stdout

@@ -7,7 +7,8 @@ import io
 import subprocess
 import sys
 
-from conftest import ROOT, run_radar
+from conftest import ROOT
+from inprocess import radar as in_process
 from openpyxl import load_workbook
 
 
@@ -39,7 +40,7 @@ def test_dutch_radar_csv_opens_in_dutch_excel():
 
 def test_english_radar_csv_is_plain_unless_excel_is_asked(radar_dir):
     radar_dir.blip("hook", title='=HYPERLINK("http://x")', extra="history:\n  - {edition: 2026-Q2, ring: trial}\n")
-    plain = run_radar("moves", "--format", "csv", "--source", str(radar_dir.root))
+    plain = in_process("moves", "--format", "csv", "--source", str(radar_dir.root))
     assert plain.returncode == 0, plain.stderr
     assert plain.stdout.startswith("edition,previous_edition,status,") and "\ufeff" not in plain.stdout
     row = next(csv.DictReader(io.StringIO(plain.stdout)))
