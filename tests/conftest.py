@@ -300,8 +300,24 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+# The modules that take longest, longest first (measured: per-module CPU seconds of a run).  With
+# `--dist loadscope` a module runs whole on one worker, so a long one that starts last is the run's
+# critical path; started first, the other worker meanwhile runs everything else.  pyproject turns off
+# xdist's own order (most tests first), which would start these late.
+LONGEST_FIRST = (
+    "test_import_byor.py",
+    "test_accessibility.py",
+    "test_perf.py",
+    "test_browser.py",
+    "test_capabilities.py",
+)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test that drives Chromium is marked `browser`, so `pytest -m "not browser"` is the fast loop."""
+    """Every test that drives Chromium is marked `browser`, so `pytest -m "not browser"` is the fast loop;
+    the longest modules are collected first (LONGEST_FIRST), the rest in their own order."""
     for item in items:
         if {"browser", "page"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: a module's tests keep their order
