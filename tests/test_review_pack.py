@@ -125,15 +125,27 @@ def test_pack_bytes_are_the_same_when_made_again(tmp_path: Path):
     made = []
     for _ in range(2):
         site = Site(radar, Theme(ROOT, radar.theme), ROOT)
-        made.append(pack_pdf(pack_files.pack_input(site, _tiny_png(), None)))
+        made.append(pack_pdf(pack_files.pack_input(site, _white_png(), None)))
     assert made[0] == made[1]
 
 
-def _tiny_png() -> bytes:
+def test_a_large_radar_picture_is_embedded_at_print_resolution():
+    """The radar of a thousand blips is a 2670-pixel PNG shown 118 mm wide: the pack holds it reduced to
+    at most 300 dpi for that size, not every pixel (which fpdf2 compressed again, for a larger file)."""
+    import io
+
+    radar, _ = load(ROOT)
+    site = Site(radar, Theme(ROOT, radar.theme), ROOT)
+    reader = PdfReader(io.BytesIO(pack_pdf(pack_files.pack_input(site, _white_png(2670), None))))
+    (picture,) = reader.pages[1].images
+    assert 118 / 25.4 * 250 < picture.image.width <= 118 / 25.4 * 300
+
+
+def _white_png(side: int = 4) -> bytes:
     import io
 
     from PIL import Image
 
     out = io.BytesIO()
-    Image.new("RGB", (4, 4), "white").save(out, format="PNG")
+    Image.new("RGB", (side, side), "white").save(out, format="PNG")
     return out.getvalue()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import math
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -26,6 +27,7 @@ FONT = fonts.FAMILY.lower()  # the family a chart's SVG names, so fpdf2 sets its
 EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)  # fixed: rebuilds are byte-identical
 MM_PER_PT = 25.4 / 72
 LEADING = 1.3  # line height as a multiple of the font size
+PRINT_DPI = 300  # a raster picture is embedded at most at this resolution for its size on the page
 TEXT = (29, 35, 41)
 MUTED = (80, 90, 100)
 RULE = (95, 107, 118)
@@ -261,16 +263,35 @@ class Document:
                 width, height = width * (self.limit - self.top) / height, self.limit - self.top
         self.need(height)
         if not self.dry:
-            # An SVG's own title and description are for a browser; here `alt` names the figure (and fpdf2
-            # would log every element it does not draw).
-            data = re.sub(rb"<(title|desc)\b[^>]*>.*?</\1>\s*", b"", data, flags=re.S)
-            self.pdf.image(io.BytesIO(data), x=self.left if x is None else x, y=self.y, w=width, h=height, alt_text=alt)
+            self.pdf.image(
+                _picture(data, width), x=self.left if x is None else x, y=self.y, w=width, h=height, alt_text=alt
+            )
         self.y += height + 2.0
+
+
+def _picture(data: bytes, width: float) -> Any:
+    """What fpdf2 embeds: an SVG without its own title and description (for a browser; here the figure's
+    `alt` names it, and fpdf2 would log every element it does not draw); a PNG reduced by a whole factor
+    to at most print resolution for the width it is shown at (the radar of a thousand blips is 2670
+    pixels wide for a 12 cm figure: fpdf2 compressed four times the pixels a printer uses)."""
+    if _is_svg(data):
+        return io.BytesIO(re.sub(rb"<(title|desc)\b[^>]*>.*?</\1>\s*", b"", data, flags=re.S))
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(data))
+    factor = math.ceil(image.width / (width / 25.4 * PRINT_DPI))
+    if factor < 2:
+        return io.BytesIO(data)
+    return image.reduce(factor)  # a box filter by a whole factor: cheap, and right for downsampling
+
+
+def _is_svg(data: bytes) -> bool:
+    return data.lstrip()[:5] in (b"<?xml", b"<svg ")
 
 
 def _size(data: bytes) -> tuple[float, float]:
     """A picture's width and height: an SVG chart's from its root element, a PNG's from Pillow."""
-    found = re.search(rb'<svg[^>]* width="([\d.]+)" height="([\d.]+)"', data[:600])
+    found = _is_svg(data) and re.search(rb'<svg[^>]* width="([\d.]+)" height="([\d.]+)"', data[:600])
     if found:
         return float(found[1]), float(found[2])
     from PIL import Image

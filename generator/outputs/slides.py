@@ -71,7 +71,7 @@ def _picture(png: bytes) -> Any:
         picture = image.convert("RGBA")
     side = PICTURE_PX
     size = (round(picture.width * side / picture.height), side)
-    return picture.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+    return picture.resize(size, Image.Resampling.LANCZOS, reducing_gap=2.0)
 
 
 def radar_slide(data: PackInput) -> bytes:
