@@ -36,4 +36,4 @@ def pack_extras(site: Site) -> Iterator[tuple[str, Maker]]:
     for which, path in urls.SLIDES.items():
         yield path, functools.partial(slide, site, which, functools.partial(radar_png, site), site.cache)
     if site.radar.capabilities is not None:
-        yield urls.TREND_CHART, functools.partial(trend_chart, site)
+        yield urls.TREND_CHART, functools.partial(site.once, trend_chart)

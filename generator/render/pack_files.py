@@ -51,7 +51,7 @@ def pack_input(site: Site, radar_png: bytes, cache: Path | None) -> PackInput:
     has_model = radar.capabilities is not None
     index = capability_index(site) if has_model else None
     data = site_trends(site)
-    trend_svg = trend_chart(site) if has_model and data.cells else None
+    trend_svg = site.once(trend_chart) if has_model and data.cells else None
     return PackInput(
         compare(radar, previous_of(radar, edition), edition),
         compare(radar, ago, edition) if ago in radar.editions else None,
