@@ -19,6 +19,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Python's bytecode cache, on for the run and its subprocesses even where the environment turns it off
+# (PYTHONDONTWRITEBYTECODE, as on this project's machines): without it every xdist worker rewrites every
+# test module's asserts and compiles the generator again on every run, and so does every `python -m
+# generator` a test starts.  The __pycache__ folders are git-ignored.
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
