@@ -134,3 +134,24 @@ def test_the_site_offers_every_export_as_a_download(tmp_path):
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     for name in ("byor.csv", "byor.json", "backstage.json", "zalando.json"):
         assert f'href="exports/{name}"' in home
+
+
+def test_writing_every_export_loads_none_of_the_import_side_libraries():
+    """The site's exports (every format) are written without ftfy, markdownify or BeautifulSoup: those
+    repair and convert other tools' text on import, a third of a second to load in every build."""
+    import subprocess
+    import sys
+
+    script = """
+import sys
+from pathlib import Path
+from generator.content.load import load
+from generator.interop import exports
+radar, _ = load(Path(sys.argv[1]))
+files = exports.site_files(radar)
+assert len(files) == len(exports.EXPORTS) and all(files.values())
+print(sorted({m.split(".")[0] for m in sys.modules} & {"ftfy", "markdownify", "bs4"}))
+"""
+    done = subprocess.run([sys.executable, "-c", script, str(ROOT)], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -3,16 +3,17 @@
 Descriptions arrive as HTML (Thoughtworks, Backstage) and sometimes double-encoded
 ('TomcatÂ®'); the site shows Markdown and never raw tags, so HTML is converted by a parser
 (markdownify on BeautifulSoup), never by regular expressions.
+
+ftfy and markdownify (with BeautifulSoup, a third of a second to import) are loaded by the first
+text that needs them: `radar build` writes the exports through this package but converts nothing.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
-
-import ftfy
-from markdownify import MarkdownConverter
 
 from ..content import markup
 
@@ -22,32 +23,40 @@ _TAG = re.compile(r"<[A-Za-z/!]")
 
 def repair(text: str) -> str:
     """Mojibake undone ('TomcatÂ®' -> 'Tomcat®'); nothing else about the text changes."""
+    import ftfy
+
     return ftfy.fix_encoding(text)
 
 
-class _Converter(MarkdownConverter):
-    """markdownify with a say over every link: `resolve` maps an href to the one the radar uses,
-    or to None when it leads nowhere in the radar (the link text stays, the link goes)."""
+@functools.cache
+def _converter() -> type:
+    from markdownify import MarkdownConverter
 
-    def __init__(self, resolve: Callable[[str], str | None], **options: Any) -> None:
-        super().__init__(**options)
-        self.resolve = resolve
+    class Converter(MarkdownConverter):
+        """markdownify with a say over every link: `resolve` maps an href to the one the radar uses,
+        or to None when it leads nowhere in the radar (the link text stays, the link goes)."""
 
-    def convert_a(self, el, text, parent_tags):  # type: ignore[no-untyped-def]
-        href = el.get("href") or ""
-        target = self.resolve(href)
-        if target is None:
-            return text
-        el["href"] = target
-        return super().convert_a(el, text, parent_tags)
+        def __init__(self, resolve: Callable[[str], str | None], **options: Any) -> None:
+            super().__init__(**options)
+            self.resolve = resolve
 
-    def convert_img(self, el, text, parent_tags):  # type: ignore[no-untyped-def]
-        src = el.get("src") or ""
-        target = self.resolve(src)
-        if target is None:
-            return el.get("alt") or ""
-        el["src"] = target
-        return super().convert_img(el, text, parent_tags)
+        def convert_a(self, el, text, parent_tags):  # type: ignore[no-untyped-def]
+            href = el.get("href") or ""
+            target = self.resolve(href)
+            if target is None:
+                return text
+            el["href"] = target
+            return super().convert_a(el, text, parent_tags)
+
+        def convert_img(self, el, text, parent_tags):  # type: ignore[no-untyped-def]
+            src = el.get("src") or ""
+            target = self.resolve(src)
+            if target is None:
+                return el.get("alt") or ""
+            el["src"] = target
+            return super().convert_img(el, text, parent_tags)
+
+    return Converter
 
 
 def keep_external(href: str) -> str | None:
@@ -59,7 +68,7 @@ def html_to_markdown(html: str, resolve: Callable[[str], str | None] = keep_exte
     """Markdown for an HTML fragment; plain text is passed through as it is (no tags to convert)."""
     if not _TAG.search(html):
         return html.strip()
-    text = _Converter(resolve, heading_style="ATX", bullets="-", strip=["script", "style"]).convert(html)
+    text = _converter()(resolve, heading_style="ATX", bullets="-", strip=["script", "style"]).convert(html)
     lines = [line.rstrip() for line in text.splitlines()]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(line if line.strip() else "" for line in lines)).strip()
 
