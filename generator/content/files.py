@@ -33,10 +33,39 @@ def _kind(mode: int, problems: Problems) -> str:
     return problems.t("hardening.kind_other")
 
 
+_real_folders: dict[str, str] = {}
+
+
+def forget_folders() -> None:
+    """Resolve folders afresh: each load starts with this, so a folder swapped for a link since the
+    last load (the live preview loads again on every save) is seen for what it is now."""
+    _real_folders.clear()
+
+
+def _real_folder(folder: str) -> str:
+    """A folder's real path, resolved once per load and not once per file in it: resolving walks
+    every part of the path, a system call each."""
+    real = _real_folders.get(folder)
+    if real is None:
+        real = _real_folders[folder] = os.path.realpath(folder)
+    return real
+
+
 def inside(path: Path, problems: Problems, want_dir: bool = False) -> Path | None:
     """The real path of `path` when it is a regular file (or a folder, with `want_dir`) inside
     the radar folder; otherwise None after reporting why at the path's line 1, column 1."""
-    root = problems.root.resolve()
+    root = Path(_real_folder(os.fspath(problems.root)))
+    folder, name = os.path.split(os.fspath(path))
+    if folder and name not in ("", ".", ".."):
+        # The common case, with one system call: an entry that is no link lies where its folder lies.
+        try:
+            mode = os.lstat(path).st_mode
+        except OSError:
+            mode = stat.S_IFLNK  # the slow way below says what is wrong
+        if not stat.S_ISLNK(mode):
+            real = Path(_real_folder(folder), name)
+            if real.is_relative_to(root) and (stat.S_ISDIR(mode) if want_dir else stat.S_ISREG(mode)):
+                return real
     try:
         real = path.resolve(strict=True)
     except FileNotFoundError:

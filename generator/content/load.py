@@ -14,7 +14,7 @@ from . import markup, parsed
 from .authoring import similar_titles
 from .config import load_capabilities, load_config
 from .entries import read_blip, read_initiative
-from .files import inside, markdown_files, tree
+from .files import forget_folders, inside, markdown_files, tree
 from .folders import ASSETS_DIR, BLIPS_DIR, INITIATIVES_DIR
 from .links import check_references
 from .model import Radar
@@ -34,6 +34,7 @@ def load(
     for `radar check`, which only reports problems: rendering Markdown is most of the load's time and
     finds none.  `memo` keeps rendered bodies between runs (in the render cache)."""
     parsed.memo = memo
+    forget_folders()
     try:
         return _load(source, strict, bodies)
     finally:
