@@ -3,6 +3,8 @@ and a title close to an existing technology's (did they mean that one?)."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from ..i18n import catalogues
 from .model import Radar
 from .parsed import parse_cached
@@ -26,7 +28,8 @@ def similar_titles(radar: Radar, problems: Problems) -> None:
         problems.add(path, line, col, message, WARNING)
 
 
-def _template_sentences(key: str) -> list[str]:
+@cache
+def _template_sentences(key: str) -> tuple[str, ...]:
     """The sentences `radar new` writes for authors to replace, in every language, without the title."""
     found = []
     for words in catalogues().values():
@@ -37,7 +40,21 @@ def _template_sentences(key: str) -> list[str]:
                 part = part.split("}")[-1].strip()
                 if len(part) >= 20:
                     found.append(part)
-    return found
+    return tuple(found)
+
+
+@cache
+def _placeholder_notes() -> dict[str, str]:
+    """Placeholder note -> what to say about it left as it is, in every language."""
+    said: dict[str, str] = {}
+    for words in catalogues().values():
+        for placeholder, left in (
+            ("new.default_note", "check.default_note_left"),
+            ("check.fix_note", "check.fix_note_left"),
+        ):
+            if placeholder in words:
+                said[words[placeholder]] = left
+    return said
 
 
 def leftovers(doc: Document, f: dict, body: str, problems: Problems, strict: bool, key: str) -> None:
@@ -51,14 +68,7 @@ def leftovers(doc: Document, f: dict, body: str, problems: Problems, strict: boo
             message = problems.t("check.template_left", sentence=sentence[:60])
             problems.add(doc.path, (doc.body_line or 1) + at, 1, message, severity)
             break
-    said: dict[str, str] = {}  # placeholder note -> what to say about it left as it is
-    for words in catalogues().values():
-        for placeholder, left in (
-            ("new.default_note", "check.default_note_left"),
-            ("check.fix_note", "check.fix_note_left"),
-        ):
-            if placeholder in words:
-                said[words[placeholder]] = left
+    said = _placeholder_notes()
     history = f.get("history")
     for i, entry in enumerate(history if isinstance(history, list) else []):
         if isinstance(entry, dict) and entry.get("note") in said:
