@@ -51,16 +51,21 @@ def site_files(radar: Radar) -> set[str]:
 def check_references(radar: Radar, problems: Problems, strict: bool, assets: list[str]) -> None:
     """`assets` are the names under assets/ (copied into the site as they are)."""
     files = site_files(radar) | {f"{ASSETS}/{name}" for name in assets}
+    by_folder: dict[str, list[str]] = {}  # the names to suggest from, per folder
+    for f in files:
+        by_folder.setdefault(posixpath.dirname(f), []).append(posixpath.basename(f).removesuffix(".html"))
     pages = [(urls.blip_url(b.id), b.source, b.references) for b in radar.blips.values()]
     pages += [(urls.initiative_url(i.id), i.source, i.references) for i in radar.initiatives.values()]
     for page, source, references in pages:
         for ref in references:
-            message, severity = _judge(ref, page, files, strict, problems)
+            message, severity = _judge(ref, page, files, by_folder, strict, problems)
             if message:
                 problems.add(problems.root / source, ref.line, ref.column, message, severity)
 
 
-def _judge(ref: Reference, page: str, files: set[str], strict: bool, problems: Problems) -> tuple[str, str]:
+def _judge(
+    ref: Reference, page: str, files: set[str], by_folder: dict[str, list[str]], strict: bool, problems: Problems
+) -> tuple[str, str]:
     path = unquote(ref.url.split("#", 1)[0].split("?", 1)[0])
     if not path:
         return "", ERROR  # a link within the page
@@ -73,7 +78,7 @@ def _judge(ref: Reference, page: str, files: set[str], strict: bool, problems: P
     folder = posixpath.dirname(target)
     if (folder not in KNOWN_FOLDERS and not target.startswith(f"{ASSETS}/")) or target in files:
         return "", ERROR
-    known = sorted(posixpath.basename(f).removesuffix(".html") for f in files if posixpath.dirname(f) == folder)
+    known = sorted(by_folder.get(folder, ()))
     name = posixpath.basename(target).removesuffix(".html")
     what = {"blips": "blip", "initiatives": "initiative", "capabilities": "cell"}.get(folder, "page")
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
