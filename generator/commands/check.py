@@ -9,7 +9,6 @@ from pathlib import Path
 from ..content.load import load
 from ..content.problems import report
 from ..i18n import Translator
-from .gitbase import check_against
 
 
 def check(source: Path, strict: bool = False, fmt: str = "text") -> int:
@@ -36,5 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser, t: Translator) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.base:
+        from .gitbase import check_against  # git and its temporary folder only when asked for
+
         return check_against(args.source, args.base, args.strict, args.format)
     return check(args.source, args.strict, args.format)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -143,7 +144,7 @@ class Memo:
     """Rendered bodies kept between runs in the render cache, keyed on the Markdown's hash, so a second
     build of the same radar renders no Markdown, and `radar check` after a build parses none.
 
-    One entry per radar folder and code version (`code`: a hash of the generator and its libraries),
+    One entry per radar folder and code version (`code()`: a hash of the generator and its libraries),
     so other code never reads it.  `read`/`store` are the render cache's own (digest-checked, bounded);
     it is stored again only when the set of bodies changed, with just the bodies in use.
     """
@@ -152,18 +153,25 @@ class Memo:
         self,
         folder: Path,
         radar: Path,
-        code: str,
+        code: Callable[[], str],
         read: Callable[[Path, str], bytes | None],
         store: Callable[[Path, str, bytes], None] | None = None,
     ) -> None:
         place = hashlib.sha256(str(radar.absolute()).encode()).hexdigest()[:16]
-        self.folder, self.name, self._store = folder, f"markdown-{place}-{code[:16]}.json", store
+        self.folder, self._prefix, self._code, self._store = folder, f"markdown-{place}-", code, store
         self.used: dict[str, list] = {}
+        known: object = {}
         try:
-            known = json.loads(read(folder, self.name) or b"{}")
-        except ValueError:
+            # `code` hashes the generator's files: not worked out while no memo of this radar was kept
+            if any(name.startswith(self._prefix) for name in os.listdir(folder)):
+                known = json.loads(read(folder, self.name) or b"{}")
+        except (OSError, ValueError):
             known = {}
         self.known: dict[str, list] = known if isinstance(known, dict) else {}
+
+    @property
+    def name(self) -> str:
+        return f"{self._prefix}{self._code()[:16]}.json"
 
     def _found(self, key: str) -> Rendered | None:
         found = self.used.get(key) or self.known.get(key)

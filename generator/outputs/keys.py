@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 
 from ..content.markup import Memo
@@ -25,6 +24,8 @@ LIBRARIES = ("matplotlib", "fpdf2", "pillow", "numpy", "markdown-it-py", "jinja2
 @cache
 def code_digest() -> str:
     """Every Python and locale file of the generator, and the versions of the libraries that draw."""
+    from importlib import metadata  # not imported by `radar check` on a radar never built
+
     digest = hashlib.sha256()
     for path in sorted(PACKAGE.rglob("*")):
         if path.suffix in (".py", ".yaml") and "__pycache__" not in path.parts:
@@ -42,7 +43,7 @@ def markdown_memo(source: Path, write: bool = True) -> Memo | None:
     `radar check` only reads it."""
     folder = render_cache.cache_folder(source)
     store = render_cache.store if write else None
-    return Memo(folder, source, code_digest(), render_cache.read, store) if folder else None
+    return Memo(folder, source, code_digest, render_cache.read, store) if folder else None
 
 
 def content_key(*parts: object) -> str:
