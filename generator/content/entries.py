@@ -150,7 +150,11 @@ def _history(doc: Document, f: dict, radar: Radar, problems: Problems, strict: b
         return (HistoryEntry(radar.edition, f["ring"], ""),)
     ring_ids = [r.id for r in radar.all_rings]
     entries: list[HistoryEntry] = []
-    lines: list[int] = []
+    indices: list[int] = []  # of each kept entry in the file's list, for its line in a message
+
+    def line_of(n: int) -> int:
+        return doc.where("history", indices[n])[0]
+
     for i, raw in enumerate(f["history"]):
         raw = _known_history_fields(doc, i, raw, problems)
         what = problems.t("check.what_history", n=i + 1)
@@ -183,16 +187,16 @@ def _history(doc: Document, f: dict, radar: Radar, problems: Problems, strict: b
             continue
         if entries and h["edition"] <= entries[-1].edition:
             key = "check.history_twice" if h["edition"] == entries[-1].edition else "check.history_order"
-            report(problems.t(key, edition=h["edition"], previous=entries[-1].edition, line=lines[-1]))
+            report(problems.t(key, edition=h["edition"], previous=entries[-1].edition, line=line_of(-1)))
             continue
         if h.get("retired") and (not entries or entries[-1].retired):
             report(problems.t("check.retired_first"))
             continue
         entries.append(HistoryEntry(h["edition"], h.get("ring"), h.get("note", "")))
-        lines.append(doc.where("history", i)[0])
+        indices.append(i)
     placed = [e for e in entries if not e.retired]
     if placed and placed[-1].ring != f["ring"]:
-        last = lines[entries.index(placed[-1])]
+        last = line_of(entries.index(placed[-1]))
         line, col = doc.where("ring")
         message = problems.t("check.ring_not_history", ring=f["ring"], line=last, last=placed[-1].ring)
         problems.add(
@@ -214,6 +218,8 @@ def _known_history_fields(doc: Document, i: int, raw: Any, problems: Problems) -
     """
     if not isinstance(raw, dict):
         return raw  # read_fields says what an entry must be
+    if all(str(name) in HISTORY_FIELDS for name in raw):
+        return raw
     node = _child_node(_child_node(doc.node, "history"), i)
     pairs = node.value if isinstance(node, yaml.MappingNode) else []
     known = {}

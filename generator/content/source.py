@@ -22,14 +22,31 @@ Key = str | int
 
 @dataclass
 class Document:
-    """One YAML document (a whole file or a file's front matter) with its marks."""
+    """One YAML document (a whole file or a file's front matter) with its marks.
+
+    The node tree that holds the marks is composed again from `yaml_text` when first asked for,
+    not kept from the parse: most files have no problem to point at, and a thousand files' trees
+    (three objects a value) were most of what the collector walked during a load, and what the
+    process freed on its way out.
+    """
 
     path: Path
     data: Any
-    node: yaml.Node | None
+    _node: yaml.Node | None
     first_line: int  # 1-based line of the file where the YAML text starts
     body: str = ""
     body_line: int = 0
+    yaml_text: str = ""
+
+    @property
+    def node(self) -> yaml.Node | None:
+        if self._node is None and self.yaml_text:
+            loader = LOADER(self.yaml_text)
+            try:
+                self._node = loader.get_single_node()  # parsed once already: it composes as it did then
+            finally:
+                loader.dispose()
+        return self._node
 
     def where(self, *path: Key, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value at `path`, or of its key when `key` is true.
@@ -107,7 +124,7 @@ def parse_yaml(path: Path, text: str, problems: Problems, first_line: int = 1) -
         return None
     finally:
         loader.dispose()
-    return Document(path, data, node, first_line)
+    return Document(path, data, None, first_line, yaml_text=text)
 
 
 STR, SEQ, MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"

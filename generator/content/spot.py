@@ -10,9 +10,8 @@ from .source import Document
 
 
 def reporter(problems: Problems, doc: Document, *at: Any, key: bool = False) -> Callable[[str], None]:
-    """A reporter bound to one spot in one file."""
-    line, col = doc.where(*at, key=key)
-    return lambda message: problems.add(doc.path, line, col, message)
+    """A reporter bound to one spot in one file; the spot is looked up once there is something to say."""
+    return lambda message: problems.add(doc.path, *doc.where(*at, key=key), message)
 
 
 def check_id(problems: Problems, doc: Document, at: tuple, value: str, valid: list[str], what: str) -> bool:
