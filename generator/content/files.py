@@ -54,7 +54,7 @@ def _real_folder(folder: str) -> str:
 def inside(path: Path, problems: Problems, want_dir: bool = False) -> Path | None:
     """The real path of `path` when it is a regular file (or a folder, with `want_dir`) inside
     the radar folder; otherwise None after reporting why at the path's line 1, column 1."""
-    root = Path(_real_folder(os.fspath(problems.root)))
+    base = _real_folder(os.fspath(problems.root))
     folder, name = os.path.split(os.fspath(path))
     if folder and name not in ("", ".", ".."):
         # The common case, with one system call: an entry that is no link lies where its folder lies.
@@ -62,10 +62,11 @@ def inside(path: Path, problems: Problems, want_dir: bool = False) -> Path | Non
             mode = os.lstat(path).st_mode
         except OSError:
             mode = stat.S_IFLNK  # the slow way below says what is wrong
-        if not stat.S_ISLNK(mode):
-            real = Path(_real_folder(folder), name)
-            if real.is_relative_to(root) and (stat.S_ISDIR(mode) if want_dir else stat.S_ISREG(mode)):
-                return real
+        if not stat.S_ISLNK(mode) and (stat.S_ISDIR(mode) if want_dir else stat.S_ISREG(mode)):
+            real = os.path.join(_real_folder(folder), name)
+            if real.startswith(base.rstrip(os.sep) + os.sep):
+                return Path(real)
+    root = Path(base)
     try:
         real = path.resolve(strict=True)
     except FileNotFoundError:
