@@ -30,6 +30,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SERVING = re.compile(r"http://127\.0\.0\.1:\d+/")
 
 
 def make_radar(folder: Path, count: int) -> list[str]:
@@ -60,13 +61,12 @@ class Serve:
         self.lines: list[str] = []
         threading.Thread(target=lambda: self.lines.extend(self.proc.stdout), daemon=True).start()
         started = time.perf_counter()
-        while not any("serving http" in line for line in self.lines):
+        while not any(SERVING.search(line) for line in self.lines):  # the line says it in the radar's language
             if self.proc.poll() is not None or time.perf_counter() - started > 300:
                 raise SystemExit("radar serve did not start:\n" + "".join(self.lines))
             time.sleep(0.01)
         self.startup = time.perf_counter() - started
-        line = next(line for line in self.lines if "serving http" in line)
-        self.url = re.search(r"http://\S+/", line).group(0)
+        self.url = next(m.group(0) for m in map(SERVING.search, self.lines) if m)
 
     def get(self, path: str) -> str:
         try:
@@ -140,7 +140,7 @@ def run(count: int, saves: int, out: bool) -> dict[str, list[float]]:
             time.sleep(0.3)
         startup = server.startup
         server.stop()
-        rebuilds = [line for line in server.lines if "rebuilt in" in line]
+        rebuilds = [line for line in server.lines if re.search(r"\d+ ms$", line.strip())]  # 'rebuilt in N ms'
     print(f"{count} blips: startup {startup:.2f} s; {len(rebuilds)} rebuilds; last: {rebuilds[-1].strip()}")
     return times
 
