@@ -63,9 +63,9 @@ def inside(path: Path, problems: Problems, want_dir: bool = False) -> Path | Non
         except OSError:
             mode = stat.S_IFLNK  # the slow way below says what is wrong
         if not stat.S_ISLNK(mode) and (stat.S_ISDIR(mode) if want_dir else stat.S_ISREG(mode)):
-            real = os.path.join(_real_folder(folder), name)
-            if real.startswith(base.rstrip(os.sep) + os.sep):
-                return Path(real)
+            where = os.path.join(_real_folder(folder), name)
+            if where.startswith(base.rstrip(os.sep) + os.sep):
+                return Path(where)
     root = Path(base)
     try:
         real = path.resolve(strict=True)
