@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import difflib
 import posixpath
+from collections.abc import Callable
+from functools import cache
 from urllib.parse import unquote
 
 from .. import urls
@@ -51,20 +53,35 @@ def site_files(radar: Radar) -> set[str]:
 def check_references(radar: Radar, problems: Problems, strict: bool, assets: list[str]) -> None:
     """`assets` are the names under assets/ (copied into the site as they are)."""
     files = site_files(radar) | {f"{ASSETS}/{name}" for name in assets}
-    by_folder: dict[str, list[str]] = {}  # the names to suggest from, per folder
-    for f in files:
-        by_folder.setdefault(posixpath.dirname(f), []).append(posixpath.basename(f).removesuffix(".html"))
+    by_folder: dict[str, list[str]] = {}  # the names to suggest from, per folder, gathered at the first dead link
+
+    @cache
+    def closest(folder: str, name: str) -> str | None:
+        """The page name nearest a dead link's, once per name: a radar copied from another (or the
+        live preview of one) can hold the same dead link in a thousand files, each costing a
+        comparison with every page of its folder."""
+        if not by_folder:
+            for f in files:
+                by_folder.setdefault(posixpath.dirname(f), []).append(posixpath.basename(f).removesuffix(".html"))
+        close = difflib.get_close_matches(name, sorted(by_folder.get(folder, ())), n=1, cutoff=0.6)
+        return close[0] if close else None
+
     pages = [(urls.blip_url(b.id), b.source, b.references) for b in radar.blips.values()]
     pages += [(urls.initiative_url(i.id), i.source, i.references) for i in radar.initiatives.values()]
     for page, source, references in pages:
         for ref in references:
-            message, severity = _judge(ref, page, files, by_folder, strict, problems)
+            message, severity = _judge(ref, page, files, closest, strict, problems)
             if message:
                 problems.add(problems.root / source, ref.line, ref.column, message, severity)
 
 
 def _judge(
-    ref: Reference, page: str, files: set[str], by_folder: dict[str, list[str]], strict: bool, problems: Problems
+    ref: Reference,
+    page: str,
+    files: set[str],
+    closest: Callable[[str, str], str | None],
+    strict: bool,
+    problems: Problems,
 ) -> tuple[str, str]:
     path = unquote(ref.url.split("#", 1)[0].split("?", 1)[0])
     if not path:
@@ -78,11 +95,10 @@ def _judge(
     folder = posixpath.dirname(target)
     if (folder not in KNOWN_FOLDERS and not target.startswith(f"{ASSETS}/")) or target in files:
         return "", ERROR
-    known = sorted(by_folder.get(folder, ()))
     name = posixpath.basename(target).removesuffix(".html")
     what = {"blips": "blip", "initiatives": "initiative", "capabilities": "cell"}.get(folder, "page")
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    hint = problems.t("check.did_you_mean", choice=close[0]) + " " if close else ""
+    close = closest(folder, name)
+    hint = problems.t("check.did_you_mean", choice=close) + " " if close else ""
     message = problems.t(
         "hardening.link_nowhere",
         kind=problems.t(f"hardening.kind_{ref.kind}"),
