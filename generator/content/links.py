@@ -52,7 +52,8 @@ def site_files(radar: Radar) -> set[str]:
 
 def check_references(radar: Radar, problems: Problems, strict: bool, assets: list[str]) -> None:
     """`assets` are the names under assets/ (copied into the site as they are)."""
-    files = site_files(radar) | {f"{ASSETS}/{name}" for name in assets}
+    files = frozenset(site_files(radar) | {f"{ASSETS}/{name}" for name in assets})
+    judged = _judged_against(files)
     by_folder: dict[str, list[str]] = {}  # the names to suggest from, per folder, gathered at the first dead link
 
     @cache
@@ -70,15 +71,31 @@ def check_references(radar: Radar, problems: Problems, strict: bool, assets: lis
     pages += [(urls.initiative_url(i.id), i.source, i.references) for i in radar.initiatives.values()]
     for page, source, references in pages:
         for ref in references:
-            message, severity = _judge(ref, page, files, closest, strict, problems)
+            key = (ref, page, strict, problems.language)
+            found = judged.get(key)
+            if found is None:
+                found = judged[key] = _judge(ref, page, files, closest, strict, problems)
+            message, severity = found
             if message:
                 problems.add(problems.root / source, ref.line, ref.column, message, severity)
+
+
+# What each link was judged against the last set of site files: the live preview checks every link of
+# a thousand files on each save, and a save seldom adds or removes a page.
+_judged: tuple[frozenset[str], dict[tuple, tuple[str, str]]] = (frozenset(), {})
+
+
+def _judged_against(files: frozenset[str]) -> dict[tuple, tuple[str, str]]:
+    global _judged
+    if _judged[0] != files:
+        _judged = (files, {})
+    return _judged[1]
 
 
 def _judge(
     ref: Reference,
     page: str,
-    files: set[str],
+    files: frozenset[str],
     closest: Callable[[str, str], str | None],
     strict: bool,
     problems: Problems,
