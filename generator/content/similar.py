@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import snowballstemmer
@@ -48,6 +48,7 @@ def _stemmer(language: str) -> Any:
     return snowballstemmer.stemmer(algorithm) if algorithm else None
 
 
+@lru_cache(maxsize=1 << 16)  # the live preview compares every title again on each save
 def stems(title: str, language: str) -> frozenset[str]:
     """The title's word stems: 'Digital twins' and 'digital twin' give the same set."""
     stemmer = _stemmer(language)
@@ -55,6 +56,7 @@ def stems(title: str, language: str) -> frozenset[str]:
     return frozenset(stemmer.stemWords(words) if stemmer else words)
 
 
+@lru_cache(maxsize=1 << 16)
 def _letters(title: str) -> str:
     """The title's letters and digits only: 'Datalake' and 'Data lake' are one title."""
     return "".join(WORD.findall(_fold(title)))
