@@ -143,36 +143,53 @@ def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path],
 
 
 def _build_sample(folder: Path) -> None:
-    result = run_radar("build", "--source", str(ROOT), "--out", str(folder / "site"))
+    """Cold, on a render cache of its own (cache/): cold_sample_builds takes this build as its first one.
+    Its entries then join the run's cache, as if it had been built there (each moved in whole)."""
+    cache = folder / "cache"
+    result = run_radar(
+        "build", "--source", str(ROOT), "--out", str(folder / "site"), env={"RADAR_CACHE_DIR": str(cache)}
+    )
     assert result.returncode == 0, result.stderr
+    shared = Path(os.environ["RADAR_CACHE_DIR"])
+    for entry in cache.iterdir():
+        part = shared / f".seed-{entry.name}"
+        shutil.copyfile(entry, part)
+        os.replace(part, shared / entry.name)
     (folder / "www" / "radar").mkdir(parents=True)
     shutil.copytree(folder / "site", folder / "www" / "radar" / "sub")
+
+
+def _sample(factory: pytest.TempPathFactory) -> Path:
+    return made_once(factory, "sample", _build_sample)
 
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> Path:
     """The repository's own sample radar, built once per test run (shared by xdist workers: never change it)."""
-    return made_once(tmp_path_factory, "sample", _build_sample) / "site"
+    return _sample(tmp_path_factory) / "site"
 
 
-def _build_sample_twice_cold(folder: Path) -> None:
+def _build_sample_again_cold(folder: Path, first: Path) -> None:
+    (folder / "a").symlink_to(first / "site")
+    (folder / "cache-a").symlink_to(first / "cache")
     copy = folder / "copy"
     shutil.copytree(ROOT / "radar", copy / "radar")
     shutil.copytree(ROOT / "blips", copy / "blips")
-    for name, source in (("a", ROOT), ("b", copy)):
-        cache = {"RADAR_CACHE_DIR": str(folder / f"cache-{name}")}
-        result = run_radar("build", "--source", str(source), "--out", str(folder / name), env=cache)
-        assert result.returncode == 0, result.stderr
+    cache = {"RADAR_CACHE_DIR": str(folder / "cache-b")}
+    result = run_radar("build", "--source", str(copy), "--out", str(folder / "b"), env=cache)
+    assert result.returncode == 0, result.stderr
 
 
 @pytest.fixture(scope="session")
 def cold_sample_builds(tmp_path_factory) -> Path:
     """The sample built twice, each cold (an empty render cache of its own, in cache-a/ and cache-b/), into a/ and b/.
 
-    The second build reads a copy of the sources in another folder. Tests compare the two sites' bytes: nothing
-    cached is compared with itself, and no path or time leaks into the output. Shared by the run: never change it.
+    a/ is sample_site's build; the second build reads a copy of the sources in another folder. Tests compare
+    the two sites' bytes: nothing cached is compared with itself, and no path or time leaks into the output.
+    Shared by the run: never change it.
     """
-    return made_once(tmp_path_factory, "cold-builds", _build_sample_twice_cold)
+    first = _sample(tmp_path_factory)
+    return made_once(tmp_path_factory, "cold-builds", lambda folder: _build_sample_again_cold(folder, first))
 
 
 def _build_english_sample(folder: Path) -> None:
