@@ -19,6 +19,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 import jinja2
+import markupsafe
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -70,9 +71,33 @@ class ThemeSandbox(ImmutableSandboxedEnvironment):
         return super().is_safe_callable(obj) and _harmless(obj)
 
 
+# Values a template meets most (text, numbers, escaped text, plain containers): harmless by their exact type.
+_PLAIN = frozenset({str, markupsafe.Markup, int, float, bool, type(None), list, tuple, dict, set, frozenset})
+# (type, __module__) -> verdict: apart from the unsafe builtins (judged by identity first), `_judge`
+# looks only at the type and the module an object names, so a build judges each pair once rather than
+# half a million times.
+_VERDICTS: dict[tuple[type, str | None], bool] = {}
+
+
 def _harmless(value: Any) -> bool:
+    cls = type(value)
+    if cls in _PLAIN:
+        return True
     if id(value) in _UNSAFE_BUILTINS:
         return False
+    module = getattr(value, "__module__", None)
+    if module is not None and type(module) is not str:
+        return _judge(value)  # an odd object that names no module as text: judged afresh every time
+    key = (cls, module)
+    known = _VERDICTS.get(key)
+    if known is None:
+        known = _judge(value)
+        if value.__class__ is cls:  # an object posing as another class is judged each time
+            _VERDICTS[key] = known
+    return known
+
+
+def _judge(value: Any) -> bool:
     if isinstance(value, (types.ModuleType, PurePath, jinja2.Environment, jinja2.BaseLoader, jinja2.Template)):
         return False
     if isinstance(value, (str, int, float, bool, type(None), list, tuple, dict, set, frozenset)):
