@@ -263,7 +263,7 @@ def test_build_is_byte_identical(cold_sample_builds: Path):
     """
     outs = []
     for name in ("a", "b"):
-        kept = ("out-", "template-", "frame-", "markdown-")  # whole outputs, compiled templates, frames, bodies
+        kept = ("out-", "template-", "frame-", "markdown-", "pages-")  # whole outputs, templates, frames, bodies, pages
         cache = cold_sample_builds / f"cache-{name}"
         drawn = sorted(p.suffix for p in cache.iterdir() if not p.name.startswith(kept))
         assert drawn == [".pdf", ".pdf", ".png", ".png", ".png"]  # radar, pack; radar, 2 slides

@@ -7,17 +7,23 @@ Each entry carries a digest of its name and bytes, so a truncated, corrupted or 
 is rebuilt rather than published; a folder that others can write to is not used at all.
 Least-recently-used entries are pruned beyond a size cap. A cache that cannot be used
 (read-only home, foreign owner) only makes the build slower.
+
+Many small outputs of one build (its pages) are one entry, a bundle: written file by file as the build
+makes them, checked whole when opened, read file by file, so neither side holds the whole site.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sys
 import tempfile
 import time
+import zlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from ..i18n import text
 
@@ -140,3 +146,130 @@ def cached(folder: Path | None, name: str, make: Callable[[], bytes]) -> bytes:
         data = make()
         store(folder, name, data)
     return data
+
+
+# --- bundles: many small outputs of one build as one entry --------------------------------------------
+
+BUNDLE_MAGIC = b"radar-bundle-1 "
+_TAIL = 20  # the body ends in the index's offset, as this many decimal digits
+_CHUNK = 1 << 20
+
+
+class BundleWriter:
+    """One entry written file by file as a build makes them (the build never holds them all), kept only
+    when `finish` is reached: a build that fails half-way leaves no bundle.  Each file is compressed
+    (zlib, fastest level): pages are HTML, and ten thousand blips' worth must fit the cache's cap."""
+
+    def __init__(self, folder: Path, name: str, fd: int, tmp: str) -> None:
+        self.folder, self.name = folder, name
+        self.tmp: Path | None = Path(tmp)
+        self.handle = os.fdopen(fd, "wb")
+        self.header = BUNDLE_MAGIC + b"0" * 64 + b"\n"  # the digest, written over once the body is complete
+        self.handle.write(self.header)
+        self.handle.flush()  # nothing buffered when the build forks its drawing worker
+        self.digest = hashlib.sha256(name.encode() + b"\0")
+        self.offset = 0
+        self.index: dict[str, tuple[int, int]] = {}
+        self.limit = max_bytes() // 2  # a bundle that would crowd out the pictures is not kept
+        self.open = True
+
+    @classmethod
+    def start(cls, folder: Path, name: str) -> BundleWriter | None:
+        """A writer for the bundle `name`, or None when the cache folder cannot take one."""
+        try:
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=_TMP)
+        except OSError:
+            return None
+        try:
+            return cls(folder, name, fd, tmp)
+        except OSError:
+            Path(tmp).unlink(missing_ok=True)
+            return None
+
+    def _write(self, data: bytes) -> None:
+        self.handle.write(data)
+        self.digest.update(data)
+        self.offset += len(data)
+
+    def add(self, path: str, data: bytes) -> None:
+        if not self.open:
+            return
+        packed = zlib.compress(data, 1)
+        self.index[path] = (self.offset, len(packed))
+        try:
+            self._write(packed)
+        except OSError:
+            self.discard()
+            return
+        if self.offset > self.limit:
+            self.discard()
+
+    def finish(self, meta: object) -> None:
+        """Close the bundle with its index and `meta` (JSON), and keep it under its name."""
+        if not self.open or self.tmp is None:
+            return
+        try:
+            start = self.offset
+            self._write(json.dumps({"files": self.index, "meta": meta}, sort_keys=True).encode())
+            self._write(b"%0*d" % (_TAIL, start))
+            self.handle.seek(0)
+            self.handle.write(BUNDLE_MAGIC + self.digest.hexdigest().encode() + b"\n")
+            self.handle.close()
+            self.open = False
+            os.replace(self.tmp, self.folder / self.name)
+            self.tmp = None
+        except OSError:
+            self.discard()
+            return
+        prune(self.folder, max_bytes())
+
+    def discard(self) -> None:
+        if self.open:
+            self.open = False
+            self.handle.close()
+        if self.tmp is not None:  # not once it is kept
+            self.tmp.unlink(missing_ok=True)
+            self.tmp = None
+
+
+class Bundle:
+    """A kept bundle, checked whole against its digest when opened; a file's bytes are read when asked."""
+
+    def __init__(self, handle: BinaryIO, start: int, files: dict[str, list[int]], meta: Any) -> None:
+        self.handle, self.start, self.files, self.meta = handle, start, files, meta
+
+    def get(self, path: str) -> bytes:
+        offset, length = self.files[path]
+        self.handle.seek(self.start + offset)
+        return zlib.decompress(self.handle.read(length))
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+def open_bundle(folder: Path, name: str) -> Bundle | None:
+    """The bundle kept under `name`, or None when there is none or it is damaged (then it is removed)."""
+    path = folder / name
+    try:
+        handle = path.open("rb")
+    except OSError:
+        return None
+    try:
+        header = handle.readline()
+        start = len(header)
+        digest = hashlib.sha256(name.encode() + b"\0")
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+        if header != BUNDLE_MAGIC + digest.hexdigest().encode() + b"\n":
+            raise ValueError(name)
+        end = handle.seek(0, os.SEEK_END)
+        handle.seek(end - _TAIL)
+        at = start + int(handle.read(_TAIL))
+        handle.seek(at)
+        index = json.loads(handle.read(end - _TAIL - at))
+        os.utime(path)  # used: pruned last
+        return Bundle(handle, start, index["files"], index["meta"])
+    except (OSError, ValueError, KeyError, TypeError):
+        handle.close()
+        path.unlink(missing_ok=True)
+        return None

@@ -11,6 +11,9 @@ the content), never less.  Hashing costs tens of milliseconds at a thousand blip
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -18,7 +21,19 @@ from ..content.markup import Memo
 from . import cache as render_cache
 
 PACKAGE = Path(__file__).resolve().parent.parent
-LIBRARIES = ("matplotlib", "fpdf2", "pillow", "numpy", "markdown-it-py", "jinja2", "pyyaml")
+# What draws, renders, escapes or hyphenates an output: a new version may change its bytes.
+LIBRARIES = (
+    "matplotlib",
+    "fpdf2",
+    "pillow",
+    "numpy",
+    "markdown-it-py",
+    "jinja2",
+    "markupsafe",
+    "pyyaml",
+    "pyphen",
+    "snowballstemmer",
+)
 
 
 @cache
@@ -26,7 +41,7 @@ def code_digest() -> str:
     """Every Python and locale file of the generator, and the versions of the libraries that draw."""
     from importlib import metadata  # not imported by `radar check` on a radar never built
 
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(sys.version.encode() + b"\0")
     for path in sorted(PACKAGE.rglob("*")):
         if path.suffix in (".py", ".yaml") and "__pycache__" not in path.parts:
             digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
@@ -53,3 +68,33 @@ def content_key(*parts: object) -> str:
     for part in parts:
         digest.update(b"\0" + repr(part).encode("utf-8"))
     return digest.hexdigest()
+
+
+def folders_digest(folders: list[str]) -> str | None:
+    """Every file under `folders` (a theme's templates, in lookup order), hashed by name and bytes; None
+    when one is not a plain file (a link, a FIFO): what it would give is not hashed, so nothing made from
+    these folders may be kept (and a FIFO is never opened, so nothing hangs)."""
+    digest = hashlib.sha256()
+    for number, folder in enumerate(folders):
+        for top, dirs, names in os.walk(folder):
+            dirs.sort()
+            if any(os.path.islink(os.path.join(top, d)) for d in dirs):
+                return None
+            for name in sorted(names):
+                data = _plain_file(os.path.join(top, name))
+                if data is None:
+                    return None
+                relative = os.path.relpath(os.path.join(top, name), folder)
+                digest.update(f"{number}\0{relative}\0{len(data)}\0".encode() + data)
+    return digest.hexdigest()
+
+
+def _plain_file(path: str) -> bytes | None:
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        return handle.read()

@@ -30,6 +30,7 @@ bodies arrive already sanitised by `markup`.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -49,8 +50,8 @@ from ..domain.review import Review, review
 from ..domain.views import EditionView
 from ..i18n import translator
 from ..outputs import radar_svg
-from ..outputs.cache import cache_folder, cached
-from ..outputs.keys import content_key
+from ..outputs.cache import Bundle, BundleWriter, cache_folder, cached, open_bundle
+from ..outputs.keys import content_key, folders_digest
 from . import sandbox
 from .hyphenate import hyphenate
 
@@ -121,6 +122,18 @@ class Site:
 
     def _kept_name(self, path: str) -> str:
         return f"out-{self.content_key[:40]}-{path.replace('/', '-')}"
+
+    @cached_property
+    def pages_key(self) -> str | None:
+        """What a rendered page is a function of: the code, the loaded radar, the theme's settings and every
+        file in its template folders; None (pages are not kept) without a cache, or when a template folder
+        holds a link or anything but plain files, whose content the key would not cover."""
+        if self.cache is None or any(os.path.islink(folder) for folder in self.theme.template_dirs):
+            return None
+        templates = folders_digest(self.theme.template_dirs)
+        if templates is None:
+            return None
+        return content_key(self.content_key, self.theme.settings, templates)
 
     @cached_property
     def env(self) -> jinja2.Environment:
@@ -252,6 +265,7 @@ class Part:
     fallback: bool = False  # gives way to any other part that makes the same path
     kept: bool = False  # its bytes depend on the code and the radar only: taken from the render cache
     drawn: bool = False  # a picture or PDF (matplotlib, fpdf2): drawn by a worker on a cold build
+    rendered: bool = False  # a page family: its pages are kept together, keyed on `Site.pages_key`
 
 
 PARTS: list[Part] = []
@@ -273,7 +287,7 @@ def page_family(family: Family) -> Family:
         for page in family(site):
             yield page.path, functools.partial(site.render, page)
 
-    PARTS.append(Part(family.__name__, files))
+    PARTS.append(Part(family.__name__, files, rendered=True))
     return family
 
 
@@ -326,13 +340,24 @@ class SiteFiles:
         self._makers: dict[str, tuple[int, Maker]] = {}
         self._ran: set[int] = set()
         self._made: dict[str, bytes] = {}
+        self._kept_pages: Bundle | None = None  # the pages of an earlier build of the same content (`each`)
+        self._listing: dict[str, list[str]] = {}  # the paths each page family made, kept with its pages
 
     def _run(self, index: int) -> None:
         if index in self._ran or index >= len(PARTS):
             return
         self._ran.add(index)
         part = PARTS[index]
-        for path, make in part.files(self.site):
+        files = part.files(self.site)
+        if part.rendered:
+            name = f"{index}:{part.name}"
+            kept = self._kept_pages
+            if kept is not None and name in kept.meta:  # the family is not even run: its pages are kept
+                files = [(path, functools.partial(kept.get, path)) for path in kept.meta[name]]
+            listing = self._listing[name] = []
+        for path, make in files:
+            if part.rendered:
+                listing.append(path)
             if part.kept:
                 make = functools.partial(self.site.kept, path, make)
             held = self._makers.get(path)
@@ -372,14 +397,35 @@ class SiteFiles:
         comes, so the whole site is never in memory at once (at ten thousand blips it is hundreds of MB)."""
         from .pool import Drawing
 
-        self.run_all()
-        drawing = Drawing(self._to_draw())
+        key = self.site.pages_key
+        folder = self.site.cache
+        name = f"pages-{key[:40]}" if key else ""
+        writer = None
+        if folder is not None and key:  # a second build of the same content renders no page
+            self._kept_pages = open_bundle(folder, name)
+            if self._kept_pages is None:
+                writer = BundleWriter.start(folder, name)
         try:
-            for path in sorted(self._makers):
-                content = self._made.get(path)
-                yield path, drawing.take(path, self._makers[path][1]) if content is None else content
+            self.run_all()
+            drawing = Drawing(self._to_draw())
+            try:
+                for path in sorted(self._makers):
+                    index, make = self._makers[path]
+                    content = self._made.get(path)
+                    content = drawing.take(path, make) if content is None else content
+                    if writer is not None and PARTS[index].rendered:
+                        writer.add(path, content)
+                    yield path, content
+            finally:
+                drawing.close()
+            if writer is not None:
+                writer.finish(self._listing)
         finally:
-            drawing.close()
+            if writer is not None:
+                writer.discard()
+            if self._kept_pages is not None:
+                self._kept_pages.close()
+                self._kept_pages = None
 
     def _to_draw(self) -> list[tuple[str, Maker]]:
         """The pictures and PDFs the render cache does not hold, the longest first (see `pool`)."""
