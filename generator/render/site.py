@@ -17,6 +17,9 @@ know them:
 An output whose bytes are a function of the code and the loaded radar alone (no file of the theme or
 of assets/) registers with `kept=True` (`@output(path, kept=True)`, `@output_files(kept=True)`): a
 build takes it from the render cache while neither changed, without importing what draws it.
+The pages are kept too, all together (a bundle, `outputs.cache`), keyed on `Site.pages_key`: the code,
+the loaded radar and the theme's templates.  A build whose key the cache holds renders no page and runs
+no page family; any edit renders them all again (and keeps them under the new key).
 
 `build` makes every registered path (`SiteFiles.all`); `serve` makes only the paths a browser asks
 for (`SiteFiles.get`).  Both go through `SiteFiles`, so they cannot disagree about what the site
