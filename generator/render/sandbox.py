@@ -70,6 +70,22 @@ class ThemeSandbox(ImmutableSandboxedEnvironment):
     def is_safe_callable(self, obj: Any) -> bool:
         return super().is_safe_callable(obj) and _harmless(obj)
 
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        # Jinja's own, with the common case first: text or a number under a name already found safe on
+        # this type needs no further look (Jinja's `wrap_str_format` and `_harmless` pass it unchanged).
+        try:
+            value = getattr(obj, attribute)
+        except AttributeError:
+            return super().getattr(obj, attribute)  # an item rather than an attribute, or undefined
+        if type(value) in _PLAIN and self._verdicts.get((type(obj), attribute)):
+            return value
+        wrapped = self.wrap_str_format(value)
+        if wrapped is not None:
+            return wrapped
+        if self.is_safe_attribute(obj, attribute, value):
+            return value
+        return self.unsafe_undefined(obj, attribute)
+
 
 # Values a template meets most (text, numbers, escaped text, plain containers): harmless by their exact type.
 _PLAIN = frozenset({str, markupsafe.Markup, int, float, bool, type(None), list, tuple, dict, set, frozenset})

@@ -145,7 +145,14 @@ class Site:
         if self.cache is not None:  # compiled templates between builds (Jinja checks each source's checksum)
             env.bytecode_cache = TemplateCache(self.cache)
         env.filters["rel"] = _rel
-        env.filters["hyphenate"] = lambda text: hyphenate(text, self.radar.language)
+        hyphenated: dict[str, str] = {}  # a title is on many pages: its syllables are looked up once
+
+        def hyphenate_once(text: str) -> str:
+            if text not in hyphenated:
+                hyphenated[text] = hyphenate(text, self.radar.language)
+            return hyphenated[text]
+
+        env.filters["hyphenate"] = hyphenate_once
         env.tests["mailbox"] = lambda value: bool(MAILBOX_RE.match(str(value)))
         env.globals.update(t=self.t, radar=self.radar, urls=urls, site=self, statuses=STATUS_GROUPS)
         return env
@@ -222,7 +229,16 @@ class TemplateCache(jinja2.BytecodeCache):
 
 @jinja2.pass_context
 def _rel(context: jinja2.runtime.Context, target: str) -> str:
-    return urls.relative(target, context["page_path"])
+    page = context["page_path"]
+    if target.partition("#")[0]:  # a link to a file depends only on the folder it is made in
+        return _relative(target, page.rpartition("/")[0])
+    return urls.relative(target, page)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _relative(target: str, folder: str) -> str:
+    """A site's pages link to the same files from the same folders tens of thousands of times."""
+    return urls.relative(target, f"{folder}/{urls.INDEX}" if folder else urls.INDEX)
 
 
 def template_problem(exc: BaseException, language: str = "en") -> Problem:
