@@ -286,6 +286,11 @@ class Part:
     drawn: bool = False  # a picture or PDF (matplotlib, fpdf2): drawn by a worker on a cold build
     rendered: bool = False  # a page family: its pages are kept together, keyed on `Site.pages_key`
 
+    @property
+    def origin(self) -> str:
+        """The part's maker by module and name: its pages' listing in a bundle (import order may vary)."""
+        return f"{self.files.__module__}.{self.files.__qualname__}"
+
 
 PARTS: list[Part] = []
 
@@ -302,6 +307,7 @@ OutputFiles = Callable[[Site], Iterable[tuple[str, Maker]]]
 def page_family(family: Family) -> Family:
     """Register a page family: its pages are rendered with the site's templates."""
 
+    @functools.wraps(family)  # named as the family (`Part.origin`)
     def files(site: Site) -> Iterable[tuple[str, Maker]]:
         for page in family(site):
             yield page.path, functools.partial(site.render, page)
@@ -369,7 +375,7 @@ class SiteFiles:
         part = PARTS[index]
         files = part.files(self.site)
         if part.rendered:
-            name = f"{index}:{part.name}"
+            name = part.origin
             kept = self._kept_pages
             if kept is not None and name in kept.meta:  # the family is not even run: its pages are kept
                 files = [(path, functools.partial(kept.get, path)) for path in kept.meta[name]]
