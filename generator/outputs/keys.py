@@ -33,6 +33,7 @@ LIBRARIES = (
     "pyyaml",
     "pyphen",
     "snowballstemmer",
+    "pystemmer",
 )
 
 
