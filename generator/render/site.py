@@ -295,8 +295,10 @@ class Part:
 PARTS: list[Part] = []
 
 # Drawn first by a worker: the radar PNG (the review PDF and the slides show it, drawn once per
-# process), then the longest to draw; the build reaches the charts early and takes those itself.
-DRAW_ORDER = {p: i for i, p in enumerate(("radar.png", "review.pdf", "slides/radar.png", "slides/summary.png"))}
+# process) and PDF (the same matplotlib, which the build's own process then never imports), then the
+# longest to draw; the build reaches the charts early and takes those itself.
+DRAWN_FIRST = ("radar.png", "radar.pdf", "review.pdf", "slides/radar.png", "slides/summary.png")
+DRAW_ORDER = {p: i for i, p in enumerate(DRAWN_FIRST)}
 """Every registered part, in registration order."""
 
 Family = Callable[[Site], Iterable[Page]]
