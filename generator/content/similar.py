@@ -39,6 +39,8 @@ CROWD = 20
 
 
 def _fold(text: str) -> str:
+    if text.isascii():
+        return text.lower()  # nothing to take off
     return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
 
 

@@ -48,6 +48,8 @@ class Document:
 
 def fold(text: str) -> str:
     """Without accents, as the page folds the query: 'é' and 'e' are one letter to a searcher."""
+    if text.isascii():
+        return text  # nothing to take off
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
