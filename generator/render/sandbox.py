@@ -77,8 +77,12 @@ class ThemeSandbox(ImmutableSandboxedEnvironment):
             value = getattr(obj, attribute)
         except AttributeError:
             return super().getattr(obj, attribute)  # an item rather than an attribute, or undefined
-        if type(value) in _PLAIN and self._verdicts.get((type(obj), attribute)):
-            return value
+        cls = type(value)
+        if self._verdicts.get((type(obj), attribute)):  # Jinja found the name safe on this type
+            if cls in _PLAIN:
+                return value
+            if cls is not types.MethodType and cls is not types.BuiltinMethodType and _harmless(value):
+                return value  # not a method, so not `str.format` (which `wrap_str_format` guards)
         wrapped = self.wrap_str_format(value)
         if wrapped is not None:
             return wrapped
