@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
-from .. import __version__
 from ..render.site import Site, output
 from . import radar_svg as inline
 from .cache import cached
-
-PICTURE = Path(__file__).with_name("picture.py")  # the drawing code, read without importing matplotlib
+from .keys import code_digest
 
 
 def _raster(site: Site, fmt: str) -> bytes:
     """PNG/PDF rendering is the slowest step; its inputs are small, so key a disk cache on them."""
     view, radar = site.current, site.radar
     frame, dots, title = view.frame(), view.dots, f"{radar.title} — {radar.edition}"
-    code = PICTURE.read_bytes()  # a change to the drawing code invalidates the cache
-    key = hashlib.sha256(repr((__version__, code, frame, dots, fmt, title)).encode()).hexdigest()
+    # Any change to the code (picture.py draws with radar_svg's sizes and colours) or to the libraries
+    # that draw invalidates it; an edit to the content that moves no blip does not.
+    key = hashlib.sha256(repr((code_digest(), frame, dots, fmt, title)).encode()).hexdigest()
 
     def draw() -> bytes:
         from . import picture  # matplotlib only to draw a picture the cache does not hold
