@@ -37,11 +37,11 @@ from .radar_svg import (  # noqa: E402
     QUADRANT_NAME_INSET,
     QUADRANT_NAME_SIZE,
     RING_LINE,
-    RING_NAME_SHIFT,
     RING_NAME_SIZE,
     STATUS_MARK,
     TEXT_COLOR,
     quadrant_corner,
+    ring_name_axis,
     ring_name_rotation,
 )
 
@@ -115,16 +115,8 @@ def _quadrant_labels(ax: Axes, frame: Frame) -> None:
 
 
 def _ring_labels(ax: Axes, frame: Frame) -> None:
-    """Ring names where no blip can be: in the corridor the layout keeps free along the label axis,
-    or, when zoomed on one quadrant, just outside the quadrant's most horizontal edge."""
     g = frame.geometry
-    if frame.quadrant is None:
-        angle, offset = g.label_angle, (0.0, 0.0)
-    else:
-        start, end = g.sector(frame.quadrant)
-        angle = min((start, end), key=lambda a: abs(math.sin(a)))
-        side = -1 if angle == start else 1  # the normal that points away from the quadrant
-        offset = (-side * math.sin(angle) * RING_NAME_SHIFT, side * math.cos(angle) * RING_NAME_SHIFT)
+    angle, offset = ring_name_axis(frame)
     direction = (math.cos(angle), math.sin(angle))
     rotation = ring_name_rotation(angle)
     for i, (name, _) in enumerate(frame.rings):

@@ -89,16 +89,8 @@ def background(frame: Frame) -> tuple[str, tuple[float, float], tuple[float, flo
 
 
 def _ring_names(frame: Frame, at: Callable[[float, float], tuple[float, float]]) -> list[str]:
-    """Ring names where no blip can be: in the corridor the layout keeps free along the label axis,
-    or, when zoomed on one quadrant, just outside the quadrant's most horizontal edge."""
     g = frame.geometry
-    if frame.quadrant is None:
-        angle, offset = g.label_angle, (0.0, 0.0)
-    else:
-        start, end = g.sector(frame.quadrant)
-        angle = min((start, end), key=lambda a: abs(math.sin(a)))
-        side = -1 if angle == start else 1  # the normal that points away from the quadrant
-        offset = (-side * math.sin(angle) * RING_NAME_SHIFT, side * math.cos(angle) * RING_NAME_SHIFT)
+    angle, offset = ring_name_axis(frame)
     rotation = ring_name_rotation(angle)
     parts = [
         f'<g font-size="{RING_NAME_SIZE}" text-anchor="middle" fill="{TEXT_COLOR}" '
@@ -112,6 +104,19 @@ def _ring_names(frame: Frame, at: Callable[[float, float], tuple[float, float]])
         parts.append(f'<text x="{_num(x)}" y="{baseline}" stroke="{color}"{turn}>{escape(name.upper())}</text>')
     parts.append("</g>")
     return parts
+
+
+def ring_name_axis(frame: Frame) -> tuple[float, tuple[float, float]]:
+    """Where ring names go (the axis's angle, and a shift off it), the same in every picture: where no
+    blip can be, in the corridor the layout keeps free along the label axis, or, when zoomed on one
+    quadrant, just outside the quadrant's most horizontal edge."""
+    g = frame.geometry
+    if frame.quadrant is None:
+        return g.label_angle, (0.0, 0.0)
+    start, end = g.sector(frame.quadrant)
+    angle = min((start, end), key=lambda a: abs(math.sin(a)))
+    side = -1 if angle == start else 1  # the normal that points away from the quadrant
+    return angle, (-side * math.sin(angle) * RING_NAME_SHIFT, side * math.cos(angle) * RING_NAME_SHIFT)
 
 
 def ring_name_rotation(angle: float) -> float:
