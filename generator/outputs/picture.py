@@ -30,6 +30,7 @@ from matplotlib.transforms import Affine2DBase, AffineDeltaTransform  # noqa: E4
 
 from ..domain.geometry import PAD, Dot, Frame  # noqa: E402
 from ..domain.layout import BLIP_R  # noqa: E402
+from . import fonts  # noqa: E402
 from .radar_svg import (  # noqa: E402
     AXIS_COLOR,
     AXIS_LINE,
@@ -49,7 +50,7 @@ __all__ = ["AXIS_COLOR", "INCH_PER_UNIT", "STATUS_MARK", "TEXT_COLOR", "Dot", "F
 
 matplotlib.rcParams.update(
     {
-        "font.family": "DejaVu Sans",
+        "font.family": fonts.FAMILY,
         # Type 3 fonts for the PDF's few names: matplotlib writes their outlines itself, where embedding
         # TrueType (type 42) loads and subsets the font with fontTools, a third of a second of a cold build.
         "pdf.fonttype": 3,
@@ -61,7 +62,7 @@ matplotlib.rcParams.update(
 )
 
 MAX_PIXELS = 4096  # the raster's side, at most
-DIGITS = FontProperties(family="DejaVu Sans", weight="bold")
+DIGITS = FontProperties(family=fonts.FAMILY, weight="bold")
 MARK_R = 1.22 * BLIP_R  # status marks: a ring (new) or an arc (moved) around the blip
 MARK_LINE = 1.1
 PNG_COMPRESSION = 3  # zlib level: 6 (the default) took 1.5x as long for 3 % fewer bytes

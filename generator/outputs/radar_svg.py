@@ -18,13 +18,14 @@ from html import escape
 from ..domain.geometry import PAD, Dot, Frame
 from ..domain.layout import BASE_RADIUS, BLIP_R
 from ..urls import blip_url
+from . import fonts
 
 INCH_PER_UNIT = 9 / (2 * (BASE_RADIUS + PAD))  # a radar of base size fills 9 inches; larger radars grow the page
 AXIS_COLOR = "#5f6b76"
 TEXT_COLOR = "#1d2329"
 STATUS_MARK = "#1d2329"
 MARK_ATTRS = f' fill="none" stroke="{STATUS_MARK}" stroke-width="1.3"'  # status rings, styled without CSS too
-FONT = "DejaVu Sans, sans-serif"  # the font of the PNG and PDF, where the reader has it
+FONT = f"{fonts.FAMILY}, sans-serif"  # the font of the PNG, the PDF and the charts, where the reader has it
 RING_LINE, AXIS_LINE = 0.8, 1.2  # stroke widths in points, shared with the PNG and PDF
 RING_NAME_SIZE, QUADRANT_NAME_SIZE = 6.5, 10  # font sizes in points, shared with the PNG and PDF
 QUADRANT_NAME_INSET = 0.4  # blip radii between a quadrant name and the picture's edge
@@ -35,8 +36,8 @@ ASCENT, DESCENT, CAPS_MIDDLE = 0.76, 0.24, 0.36
 HALO = 0.4  # ems of ring colour around each ring name: hides the axis under it, as a label box would
 
 
-def _num(x: float) -> str:
-    """A coordinate to a hundredth of a point, without trailing zeros."""
+def num(x: float) -> str:
+    """A coordinate to a hundredth of a point, without trailing zeros: stable and short (charts too)."""
     text = f"{x:.2f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 
@@ -61,21 +62,21 @@ def background(frame: Frame) -> tuple[str, tuple[float, float], tuple[float, flo
 
     def polar(r: float, angle: float) -> str:
         x, y = at(r * math.cos(angle), r * math.sin(angle))
-        return f"{_num(x)} {_num(y)}"
+        return f"{num(x)} {num(y)}"
 
-    centre = f"{_num(ox)} {_num(oy)}"
+    centre = f"{num(ox)} {num(oy)}"
     parts = [f'<g aria-hidden="true">\n<rect width="{_size(width)}" height="{_size(height)}" fill="#fff"/>']
     parts.append(f'<g stroke="{AXIS_COLOR}" stroke-width="{RING_LINE}">')
     for i in reversed(range(len(g.radii))):
-        radius = _num(g.radii[i] * scale)
-        parts.append(f'<circle cx="{_num(ox)}" cy="{_num(oy)}" r="{radius}" fill="{frame.rings[i][1]}"/>')
+        radius = num(g.radii[i] * scale)
+        parts.append(f'<circle cx="{num(ox)}" cy="{num(oy)}" r="{radius}" fill="{frame.rings[i][1]}"/>')
     parts.append("</g>")
     if frame.quadrant is not None:  # fade what is outside the zoomed quadrant (under the axes, as in the PNG)
         start, end = g.sector(frame.quadrant)
         r = g.radius + 0.01
         large = int(2 * math.pi - (end - start) > math.pi)
         parts.append(
-            f'<path d="M{centre}L{polar(r, end)}A{_num(r * scale)} {_num(r * scale)} 0 {large} 0 {polar(r, start)}Z" '
+            f'<path d="M{centre}L{polar(r, end)}A{num(r * scale)} {num(r * scale)} 0 {large} 0 {polar(r, start)}Z" '
             'fill="#fff" fill-opacity="0.75"/>'
         )
     parts.append(f'<g stroke="{AXIS_COLOR}" stroke-width="{AXIS_LINE}" stroke-linecap="square">')
@@ -94,14 +95,14 @@ def _ring_names(frame: Frame, at: Callable[[float, float], tuple[float, float]])
     rotation = ring_name_rotation(angle)
     parts = [
         f'<g font-size="{RING_NAME_SIZE}" text-anchor="middle" fill="{TEXT_COLOR}" '
-        f'stroke-width="{_num(2 * HALO * RING_NAME_SIZE)}" stroke-linejoin="round" paint-order="stroke">'
+        f'stroke-width="{num(2 * HALO * RING_NAME_SIZE)}" stroke-linejoin="round" paint-order="stroke">'
     ]
     for i, (name, color) in enumerate(frame.rings):
         mid = (g.inner(i) + g.radii[i]) / 2
         x, y = at(mid * math.cos(angle) + offset[0], mid * math.sin(angle) + offset[1])
-        turn = f' transform="rotate({_num(-rotation)} {_num(x)} {_num(y)})"' if rotation else ""
-        baseline = _num(y + CAPS_MIDDLE * RING_NAME_SIZE)  # below the centre, then turned with the text
-        parts.append(f'<text x="{_num(x)}" y="{baseline}" stroke="{color}"{turn}>{escape(name.upper())}</text>')
+        turn = f' transform="rotate({num(-rotation)} {num(x)} {num(y)})"' if rotation else ""
+        baseline = num(y + CAPS_MIDDLE * RING_NAME_SIZE)  # below the centre, then turned with the text
+        parts.append(f'<text x="{num(x)}" y="{baseline}" stroke="{color}"{turn}>{escape(name.upper())}</text>')
     parts.append("</g>")
     return parts
 
@@ -140,7 +141,7 @@ def _quadrant_names(frame: Frame, width: float, height: float, inset: float) -> 
             y = height - inset - DESCENT * QUADRANT_NAME_SIZE
         else:
             y = height / 2 + (ASCENT - DESCENT) / 2 * QUADRANT_NAME_SIZE
-        parts.append(f'<text x="{_num(x)}" y="{_num(y)}" text-anchor="{anchor}" fill="{color}">{escape(name)}</text>')
+        parts.append(f'<text x="{num(x)}" y="{num(y)}" text-anchor="{anchor}" fill="{color}">{escape(name)}</text>')
     parts.append("</g>")
     return parts
 

@@ -12,15 +12,8 @@ from __future__ import annotations
 from html import escape
 
 from . import fonts
-from .radar_svg import TEXT_COLOR
-
-FONT = f"{fonts.FAMILY}, sans-serif"
-
-
-def _n(v: float) -> str:
-    """A coordinate: two decimals at most, no trailing zeros (stable and short)."""
-    text = f"{v:.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
+from .radar_svg import FONT, TEXT_COLOR
+from .radar_svg import num as _n
 
 
 class Drawing:
