@@ -27,6 +27,15 @@ def test_every_field_of_the_table_is_in_the_model():
     assert set(schema.BLIP_FIELDS) <= {f.name for f in dataclasses.fields(Blip)}
 
 
+def test_every_field_of_every_table_has_its_meaning_in_the_locale_files_and_no_other_field_key_is_there():
+    from generator.i18n import catalogues
+
+    tables = [value for name, value in vars(schema).items() if name.endswith("_FIELDS") and isinstance(value, dict)]
+    docs = {field.doc for table in tables for field in table.values()}
+    for language, strings in catalogues().items():
+        assert {key for key in strings if key.startswith("field.")} == docs, language
+
+
 def test_edits_are_every_field_but_the_moves():
     assert schema.edited_fields() == tuple(n for n in schema.BLIP_FIELDS if n not in ("ring", "history"))
     assert {"contact", "featured"} <= set(schema.edited_fields())  # the two a hand-kept list had missed
@@ -44,7 +53,7 @@ def test_radar_json_holds_every_field_of_the_table(sample_site: Path):
 @pytest.fixture
 def owner_team(monkeypatch):
     """A new optional field, declared in the table only (plus the attribute a model needs to hold it)."""
-    field = schema.Field("owner_team", schema.TEXT, False, "Team that owns it.", "owner_team: Team Data")
+    field = schema.Field("owner_team", schema.TEXT, False, "owner_team: Team Data", doc="Team that owns it.")
     monkeypatch.setitem(schema.BLIP_FIELDS, "owner_team", field)
     model = dataclasses.make_dataclass("BlipWithOwner", [("owner_team", str, "")], bases=(Blip,))
     monkeypatch.setattr(entries_module, "Blip", model)

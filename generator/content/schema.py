@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .problems import ERROR, WARNING, Problems
@@ -39,80 +39,83 @@ class Field:
     name: str
     type: str
     required: bool = False
-    doc: str = ""  # the locale key of what it means ('field.blip_title'), said in the radar's language
     example: str = ""
+    doc: str = ""  # the locale key of what it means ('field.blip_title'), said in the radar's language
 
 
-def _fields(*fields: Field) -> dict[str, Field]:
-    return {f.name: f for f in fields}
+def _fields(table: str, *fields: Field) -> dict[str, Field]:
+    """A table's fields by name; each field's meaning is the locale key `field.<table>_<name>`."""
+    return {f.name: replace(f, doc=f.doc or f"field.{table}_{f.name}") for f in fields}
 
 
-ENTRY_FIELDS = _fields(  # quadrants and rings in radar.yaml
-    Field("id", ID, True, "field.entry_id", "id: beproeven"),
-    Field("name", TEXT, True, "field.entry_name", "name: Beproeven"),
-    Field("description", TEXT, False, "field.entry_description", "description: ..."),
-    Field("color", TEXT, False, "field.entry_color", "color: '#1f5f8b'"),
-    Field("from", EDITION, False, "field.entry_from", "from: 2021-Q1"),
-    Field("until", EDITION, False, "field.entry_until", "until: 2020-Q4"),
+ENTRY_FIELDS = _fields(
+    "entry",  # quadrants and rings in radar.yaml
+    Field("id", ID, True, "id: beproeven"),
+    Field("name", TEXT, True, "name: Beproeven"),
+    Field("description", TEXT, False, "description: ..."),
+    Field("color", TEXT, False, "color: '#1f5f8b'"),
+    Field("from", EDITION, False, "from: 2021-Q1"),
+    Field("until", EDITION, False, "until: 2020-Q4"),
 )
 
 RADAR_FIELDS = _fields(
-    Field("title", TEXT, True, "field.radar_title", "title: Technologieradar Politie"),
+    "radar",
+    Field("title", TEXT, True, "title: Technologieradar Politie"),
     Field(
         "language",
         TEXT,
         True,
-        "field.radar_language",
         "language: nl",
     ),
-    Field("edition", EDITION, True, "field.radar_edition", "edition: 2026-Q4"),
-    Field("description", TEXT, False, "field.radar_description", "description: ..."),
+    Field("edition", EDITION, True, "edition: 2026-Q4"),
+    Field("description", TEXT, False, "description: ..."),
     Field(
         "editions",
         TEXTS,
         False,
-        "field.radar_editions",
         "editions: [2026-Q1, 2026-Q2]",
     ),
-    Field("theme", ID, False, "field.radar_theme", "theme: default"),
-    Field("quadrants", MAPPINGS, True, "field.radar_quadrants", "quadrants: [{id: ..., name: ...}]"),
-    Field("rings", MAPPINGS, True, "field.radar_rings", "rings: [{id: ..., name: ...}]"),
+    Field("theme", ID, False, "theme: default"),
+    Field("quadrants", MAPPINGS, True, "quadrants: [{id: ..., name: ...}]"),
+    Field("rings", MAPPINGS, True, "rings: [{id: ..., name: ...}]"),
 )
 
 HISTORY_FIELDS = _fields(
-    Field("edition", EDITION, True, "field.history_edition", "edition: 2026-Q4"),
-    Field("ring", ID, False, "field.history_ring", "ring: beproeven"),
-    Field("retired", BOOL, False, "field.history_retired", "retired: true"),
-    Field("note", TEXT, False, "field.history_note", "note: Pilot geslaagd"),
+    "history",
+    Field("edition", EDITION, True, "edition: 2026-Q4"),
+    Field("ring", ID, False, "ring: beproeven"),
+    Field("retired", BOOL, False, "retired: true"),
+    Field("note", TEXT, False, "note: Pilot geslaagd"),
 )
 
 LEAFLET_FIELDS = _fields(
-    Field("purpose", TEXT, True, "field.leaflet_purpose", "purpose: ..."),
-    Field("owner", TEXT, True, "field.leaflet_owner", "owner: Team Data"),
-    Field("published", EDITION, False, "field.leaflet_published", "published: 2026-Q3"),
-    Field("risks", TEXTS, True, "field.leaflet_risks", "risks: [Vooringenomenheid]"),
-    Field("measures", TEXTS, True, "field.leaflet_measures", "measures: [Menselijke toets]"),
+    "leaflet",
+    Field("purpose", TEXT, True, "purpose: ..."),
+    Field("owner", TEXT, True, "owner: Team Data"),
+    Field("published", EDITION, False, "published: 2026-Q3"),
+    Field("risks", TEXTS, True, "risks: [Vooringenomenheid]"),
+    Field("measures", TEXTS, True, "measures: [Menselijke toets]"),
 )
 
 BLIP_FIELDS = _fields(
-    Field("title", TEXT, True, "field.blip_title", "title: Digital twins"),
-    Field("quadrant", ID, True, "field.blip_quadrant", "quadrant: data-en-ai"),
-    Field("ring", ID, True, "field.blip_ring", "ring: beproeven"),
-    Field("summary", TEXT, False, "field.blip_summary", "summary: ..."),
-    Field("tags", TEXTS, False, "field.blip_tags", "tags: [ai, privacy]"),
-    Field("capabilities", TEXTS, False, "field.blip_capabilities", "capabilities: [technologie-wendbaarheid]"),
-    Field("initiatives", TEXTS, False, "field.blip_initiatives", "initiatives: [no-more-ransom]"),
-    Field("algorithm", BOOL, False, "field.blip_algorithm", "algorithm: true"),
+    "blip",
+    Field("title", TEXT, True, "title: Digital twins"),
+    Field("quadrant", ID, True, "quadrant: data-en-ai"),
+    Field("ring", ID, True, "ring: beproeven"),
+    Field("summary", TEXT, False, "summary: ..."),
+    Field("tags", TEXTS, False, "tags: [ai, privacy]"),
+    Field("capabilities", TEXTS, False, "capabilities: [technologie-wendbaarheid]"),
+    Field("initiatives", TEXTS, False, "initiatives: [no-more-ransom]"),
+    Field("algorithm", BOOL, False, "algorithm: true"),
     Field(
         "contact",
         TEXT,
         False,
-        "field.blip_contact",
         "contact: team-innovatie@politie.nl",
     ),
-    Field("featured", BOOL, False, "field.blip_featured", "featured: false"),
-    Field("leaflet", MAPPING, False, "field.blip_leaflet", "leaflet: {purpose: ...}"),
-    Field("history", MAPPINGS, False, "field.blip_history", "history: [{edition: 2026-Q4, ring: beproeven}]"),
+    Field("featured", BOOL, False, "featured: false"),
+    Field("leaflet", MAPPING, False, "leaflet: {purpose: ...}"),
+    Field("history", MAPPINGS, False, "history: [{edition: 2026-Q4, ring: beproeven}]"),
 )
 
 # Fields whose change is a ring move (shown as moved/retired), not an edit: every other field is an edit.
@@ -127,47 +130,51 @@ def edited_fields() -> tuple[str, ...]:
 
 
 INITIATIVE_FIELDS = _fields(
-    Field("title", TEXT, True, "field.initiative_title", "title: No More Ransom"),
-    Field("lead", TEXT, True, "field.initiative_lead", "lead: Team High Tech Crime"),
-    Field("status", ID, True, "field.initiative_status", "status: pilot"),
+    "initiative",
+    Field("title", TEXT, True, "title: No More Ransom"),
+    Field("lead", TEXT, True, "lead: Team High Tech Crime"),
+    Field("status", ID, True, "status: pilot"),
     Field(
         "contact",
         TEXT,
         False,
-        "field.initiative_contact",
         "contact: team-innovatie@politie.nl",
     ),
-    Field("capabilities", TEXTS, False, "field.initiative_capabilities", "capabilities: [werkwijze-wendbaarheid]"),
+    Field("capabilities", TEXTS, False, "capabilities: [werkwijze-wendbaarheid]"),
 )
 
 AXIS_FIELDS = _fields(
-    Field("id", ID, True, "field.axis_id", "id: technologie"),
-    Field("name", TEXT, True, "field.axis_name", "name: Technologie"),
-    Field("title", TEXT, True, "field.axis_title", "title: ..."),
+    "axis",
+    Field("id", ID, True, "id: technologie"),
+    Field("name", TEXT, True, "name: Technologie"),
+    Field("title", TEXT, True, "title: ..."),
 )
 
 SCORE_FIELDS = _fields(
-    Field("edition", EDITION, True, "field.score_edition", "edition: 2026-Q4"),
-    Field("status", ID, True, "field.score_status", "status: in-uitvoering"),
-    Field("lead", TEXT, False, "field.score_lead", "lead: CIO-office"),
-    Field("note", TEXT, False, "field.score_note", "note: ..."),
+    "score",
+    Field("edition", EDITION, True, "edition: 2026-Q4"),
+    Field("status", ID, True, "status: in-uitvoering"),
+    Field("lead", TEXT, False, "lead: CIO-office"),
+    Field("note", TEXT, False, "note: ..."),
 )
 
 CELL_FIELDS = _fields(
-    Field("id", ID, True, "field.cell_id", "id: technologie-wendbaarheid"),
-    Field("column", ID, True, "field.cell_column", "column: technologie"),
-    Field("row", ID, True, "field.cell_row", "row: wendbaarheid"),
-    Field("title", TEXT, True, "field.cell_title", "title: ..."),
-    Field("criteria", TEXTS, True, "field.cell_criteria", "criteria: [...]"),
-    Field("scores", MAPPINGS, False, "field.cell_scores", "scores: [{edition: 2026-Q4, status: ...}]"),
+    "cell",
+    Field("id", ID, True, "id: technologie-wendbaarheid"),
+    Field("column", ID, True, "column: technologie"),
+    Field("row", ID, True, "row: wendbaarheid"),
+    Field("title", TEXT, True, "title: ..."),
+    Field("criteria", TEXTS, True, "criteria: [...]"),
+    Field("scores", MAPPINGS, False, "scores: [{edition: 2026-Q4, status: ...}]"),
 )
 
 CAPABILITIES_FIELDS = _fields(
-    Field("title", TEXT, True, "field.capabilities_title", "title: Politie Digital Capability Model"),
-    Field("description", TEXT, False, "field.capabilities_description", "description: ..."),
-    Field("columns", MAPPINGS, True, "field.capabilities_columns", "columns: [{id: ..., name: ..., title: ...}]"),
-    Field("rows", MAPPINGS, True, "field.capabilities_rows", "rows: [{id: ..., name: ..., title: ...}]"),
-    Field("cells", MAPPINGS, True, "field.capabilities_cells", "cells: [{id: ..., column: ..., row: ...}]"),
+    "capabilities",
+    Field("title", TEXT, True, "title: Politie Digital Capability Model"),
+    Field("description", TEXT, False, "description: ..."),
+    Field("columns", MAPPINGS, True, "columns: [{id: ..., name: ..., title: ...}]"),
+    Field("rows", MAPPINGS, True, "rows: [{id: ..., name: ..., title: ...}]"),
+    Field("cells", MAPPINGS, True, "cells: [{id: ..., column: ..., row: ...}]"),
 )
 
 
