@@ -174,6 +174,63 @@ def test_a_yaml_mistake_is_reported_where_it_was_made_in_the_radars_language(rad
     assert output.count("blips/x.md:") == 1, output
 
 
+@pytest.mark.parametrize(
+    ("language_line", "prefix"),
+    [("language: nl", "nl"), ('language: "nl"  # Dutch', "nl"), ("language: en", "en"), ("", "en")],
+)
+def test_a_yaml_mistake_in_radar_yaml_is_said_in_the_language_the_file_names(radar_dir, language_line, prefix):
+    """The language is a field of the file that does not parse: its own line is read for it."""
+    text = RADAR_YAML.replace("language: en", language_line) + "owner: Team: Data\n"
+    radar_dir.write("radar/radar.yaml", text)
+    line = text.count("\n")
+    first = check_output(radar_dir).splitlines()[0]
+    assert first.startswith(f"radar/radar.yaml:{line}:12: {PREFIX[prefix]}"), first
+    assert ("YAML leest" in first) == (prefix == "nl"), first
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_control_character_is_pointed_at_where_it_sits(radar_dir, language):
+    """YAML refuses the file at a byte offset (libyaml) or a character offset (PyYAML): after 'é' the two
+    differ, and the author needs the column of the character itself, said in the radar's language."""
+    radar_in(radar_dir, language).write("blips/x.md", HEAD + "summary: Café \x01 open.\n---\nBody.\n")
+    first = check_output(radar_dir).splitlines()[0]
+    said = {"en": "U+0001 is a control character", "nl": "hier staat het stuurteken U+0001"}[language]
+    assert first.startswith(f"blips/x.md:5:15: {said}"), first
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_value_cut_short_by_a_hash_is_a_warning_with_the_quoted_value_to_write(radar_dir, language):
+    """'summary: Zie #123' is valid YAML whose summary is 'Zie': the author meant the whole text."""
+    radar_in(radar_dir, language).write("blips/x.md", HEAD + "summary: Zie #123 voor meer\n---\nBody.\n")
+    result = radar("check", "--source", str(radar_dir.root))
+    assert result.returncode == 0, result.stderr
+    first = result.stderr.splitlines()[0]
+    said = {
+        "en": "warning: YAML reads '#123 voor meer' as a comment",
+        "nl": "waarschuwing: YAML leest '#123 voor meer'",
+    }
+    assert first.startswith(f"blips/x.md:5:14: {said[language]}"), first
+    assert first.endswith('"Zie #123 voor meer"'), first
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ring: trial  # was assess",  # a comment written as one
+        "summary: 'Zie #123'",  # quoted: the '#' is text
+        "summary: C# and F# tooling",  # no space before '#': YAML keeps it
+        "summary: Zie # een opmerking",  # '# ' then a space: a comment as YAML writes them
+    ],
+)
+def test_a_comment_or_a_hash_that_yaml_keeps_is_not_warned_about(radar_dir, line):
+    radar_dir.write("blips/x.md", "---\ntitle: Graph databases\nquadrant: data\n" + line + "\n---\nBody.\n")
+    if not line.startswith("ring"):
+        radar_dir.write("blips/x.md", HEAD + line + "\n---\nBody.\n")
+    result = radar("check", "--source", str(radar_dir.root))
+    assert result.returncode == 0, result.stderr
+    assert "blips/x.md" not in result.stderr, result.stderr
+
+
 def test_the_issues_example_a_missing_bracket_on_line_6_is_reported_on_line_6(radar_dir):
     """Before: '7:13: YAML syntax error: while parsing a flow sequence did not find expected ',' or ']''."""
     radar_dir.write(

@@ -24,7 +24,7 @@ from .schema import (
     SCORE_STATUSES,
     read_fields,
 )
-from .source import Document
+from .source import Document, read_text
 from .spot import check_id, reporter
 from .theme import CONTRAST_PARTNER, Theme, contrast, nearest_passing
 
@@ -32,6 +32,24 @@ COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 COUNTS = {"quadrants": (2, 8), "rings": (2, 6)}
+# A top-level 'language: nl' line, found in the text when the YAML around it does not parse.
+_LANGUAGE_LINE = re.compile(r"""^language:[ \t]*(["']?)([^\s"'#]+)\1[ \t]*(?:#.*)?$""", re.MULTILINE)
+
+
+def _read_in_its_language(path: Path, problems: Problems) -> Document | None:
+    """radar.yaml parsed, its syntax errors said in the language it names: the language is only known
+    once the file parses, so a file that does not is read again for its 'language:' line alone."""
+    found = problems.scratch()
+    doc = read_yaml_cached(path, found)
+    if doc is None:
+        text = read_text(path, problems.scratch())
+        said = _LANGUAGE_LINE.search(text) if text is not None else None
+        if said is not None and LANGUAGE_RE.match(said[2]) and said[2] != problems.language:
+            problems.language = said[2]
+            found = problems.scratch()
+            doc = read_yaml_cached(path, found)
+    problems.items.extend(found.items)
+    return doc
 
 
 def load_config(source: Path, problems: Problems, strict: bool) -> Radar | None:
@@ -44,7 +62,7 @@ def load_config(source: Path, problems: Problems, strict: bool) -> Radar | None:
             problems.t("check.no_config", path=RADAR_FILE.as_posix()),
         )
         return None
-    doc = read_yaml_cached(path, problems)
+    doc = _read_in_its_language(path, problems)
     if doc is None:
         return None
     said = doc.data.get("language") if isinstance(doc.data, dict) else None

@@ -7,6 +7,7 @@ author at the exact spot in the file.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 import yaml
 
 from .files import read_bytes
-from .problems import Problems
+from .problems import WARNING, Problems
 from .yaml_errors import front_matter_end, looks_like_prose, report_syntax_error
 
 Key = str | int
@@ -119,12 +120,29 @@ def parse_yaml(path: Path, text: str, problems: Problems, first_line: int = 1) -
     except yaml.MarkedYAMLError as exc:
         report_syntax_error(path, text, exc, problems, first_line)
         return None
+    except yaml.reader.ReaderError:  # at a byte offset (libyaml) or a character's (PyYAML): found again here
+        _report_unprintable(path, text, problems, first_line)
+        return None
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
         problems.add(path, first_line, 1, problems.t("check.yaml_error", what=exc))
         return None
     finally:
         loader.dispose()
     return Document(path, data, None, first_line, yaml_text=text)
+
+
+# What YAML 1.1 allows in a document (PyYAML's Reader.NON_PRINTABLE is the complement).
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _report_unprintable(path: Path, text: str, problems: Problems, first_line: int) -> None:
+    found = _NOT_YAML.search(text)
+    at = found.start() if found else 0
+    line = text.count("\n", 0, at)
+    column = at - (text.rfind("\n", 0, at) + 1)
+    code = f"{ord(text[at]):04X}" if found else "?"
+    excerpt = text.split("\n")[line]
+    problems.add(path, first_line + line, column + 1, problems.t("check.yaml_unprintable", code=code), excerpt=excerpt)
 
 
 STR, SEQ, MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
@@ -183,6 +201,7 @@ def _walk(path: Path, text: str, node: yaml.Node | None, problems: Problems, fir
     """
     usable = True
     aliased = False
+    plain: list[yaml.ScalarNode] | None = [] if _HASHTAG.search(text) else None  # values a '#' may have cut
     seen_nodes: set[int] = set()
     stack = [node]
     while stack:
@@ -205,6 +224,8 @@ def _walk(path: Path, text: str, node: yaml.Node | None, problems: Problems, fir
                             problems.t("check.key_twice", key=k.value, line=seen[k.value]),
                         )
                     seen.setdefault(k.value, first_line + k.start_mark.line)
+                if plain is not None and isinstance(v, yaml.ScalarNode) and not v.style and v.tag == STR:
+                    plain.append(v)
                 stack.extend((k, v))
         elif isinstance(current, yaml.SequenceNode):
             stack.extend(current.value)
@@ -219,7 +240,35 @@ def _walk(path: Path, text: str, node: yaml.Node | None, problems: Problems, fir
     if aliased:
         _report_aliases(path, text, problems, first_line)
         usable = False
+    if plain:
+        _report_cut_values(path, text, plain, problems, first_line)
     return usable
+
+
+# ' #123', ' #tag': a '#' after one space and before a word starts a YAML comment, though it reads as text
+# (a comment written as one is, '  # note', is left alone).
+_HASHTAG = re.compile(r" #[^\s#]")
+
+
+def _report_cut_values(
+    path: Path, text: str, values: list[yaml.ScalarNode], problems: Problems, first_line: int
+) -> None:
+    """A warning for each unquoted value that a '#' on its last line cut short: 'summary: Zie #123' is 'Zie'."""
+    lines = text.split("\n")
+    for node in values:
+        end = node.end_mark
+        rest = lines[end.line][end.column :] if end.line < len(lines) else ""
+        if _HASHTAG.match(rest) is None:
+            continue
+        comment = rest[1:].rstrip()
+        problems.add(
+            path,
+            first_line + end.line,
+            end.column + 2,
+            problems.t("check.cut_by_comment", value=node.value, comment=comment, whole=f"{node.value} {comment}"),
+            WARNING,
+            excerpt=lines[end.line],
+        )
 
 
 def _report_aliases(path: Path, text: str, problems: Problems, first_line: int) -> None:
