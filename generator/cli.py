@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,6 +68,50 @@ def language(argv: list[str]) -> str:
     return radar_language(Path(source)) or environment_language() or "en"
 
 
+# argparse words its frame (usage, section titles, its own errors) through gettext, by these English
+# msgids: each is said by a locale key, so a Dutch radar's authors read a usage error in Dutch too.
+ARGPARSE_WORDS = {
+    "usage: ": "argparse.usage",
+    "positional arguments": "argparse.positional",
+    "options": "argparse.options",
+    "%(prog)s: error: %(message)s\n": "argparse.error",
+    "argument %(argument_name)s: %(message)s": "argparse.argument",
+    "unrecognized arguments: %s": "argparse.unrecognized",
+    "the following arguments are required: %s": "argparse.required",
+    "one of the arguments %s is required": "argparse.one_required",
+    "not allowed with argument %s": "argparse.not_allowed",
+    "ignored explicit argument %r": "argparse.ignored",
+    "expected one argument": "argparse.expected_one",
+    "expected at most one argument": "argparse.expected_at_most_one",
+    "expected at least one argument": "argparse.expected_at_least_one",
+    "expected %s argument": "argparse.expected_n_one",
+    "expected %s arguments": "argparse.expected_n",
+    "ambiguous option: %(option)s could match %(matches)s": "argparse.ambiguous",
+    "invalid %(type)s value: %(value)r": "argparse.invalid_value",
+    "invalid choice: %(value)r (choose from %(choices)s)": "argparse.invalid_choice",
+    "can't open '%(filename)s': %(error)s": "argparse.cannot_open",
+}
+
+
+@contextmanager
+def argparse_in(t: Translator) -> Iterator[None]:
+    """argparse's own words in `t`'s language while parsing.  argparse looks its module-level gettext
+    functions up at each call; they are swapped for ours meanwhile and put back after (one caller,
+    in-process tests, is never left speaking another language)."""
+    said = {msgid: t(key) for msgid, key in ARGPARSE_WORDS.items()}
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+
+    def words(msgid: str) -> str:
+        return said.get(msgid, msgid)
+
+    argparse._ = words  # type: ignore[attr-defined]
+    argparse.ngettext = lambda one, many, n: words(one if n == 1 else many)  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
 def _parser(t: Translator) -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     parser = argparse.ArgumentParser(prog="radar", description=t("help.radar"), add_help=False)
     parser.add_argument("-h", "--help", action="help", help=t("help.help"))
@@ -90,6 +136,11 @@ def _command(argv: list[str]) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     t = translator(language(argv))
+    with argparse_in(t):
+        return _main(argv, t)
+
+
+def _main(argv: list[str], t: Translator) -> int:
     parser, commands = _parser(t)
     name = next((a for a in argv if not a.startswith("-")), "")
     if name not in COMMANDS:

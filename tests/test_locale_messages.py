@@ -7,7 +7,9 @@ messages stay as they were.  Where no radar is loaded yet (help, `radar import`)
 
 from __future__ import annotations
 
+import argparse
 import http.client
+import inspect
 import re
 import threading
 from pathlib import Path
@@ -225,6 +227,36 @@ def test_every_command_says_its_help_in_both_languages(tmp_path, capsys, monkeyp
         with pytest.raises(SystemExit) as stop:
             cli.main([name, "--help", "--source", str(source.root)])
         out = capsys.readouterr().out
-        assert stop.value.code == 0 and f"usage: radar {name}" in out, (name, out)
+        assert stop.value.code == 0 and f"{text(language, 'argparse.usage')}radar {name}" in out, (name, out)
         assert text(language, "help.source") in out and text(language, "help.help") in out, (name, out)
         assert not re.search(r"\bhelp\.[a-z_]+", out), (name, out)  # a key that no locale file words
+
+
+@pytest.mark.parametrize(
+    ("language", "usage", "said"),
+    [
+        ("nl", "gebruik: radar build", "radar build: fout: argument --out: verwacht één waarde"),
+        ("en", "usage: radar build", "radar build: error: argument --out: expected one argument"),
+    ],
+)
+def test_a_usage_error_is_framed_in_the_radars_language(tmp_path, capsys, language, usage, said):
+    """argparse's own words (usage, 'error', what it expected) were English on a Dutch radar."""
+    from conftest import RADAR_YAML
+
+    source = RadarDir(tmp_path)
+    source.write("radar/radar.yaml", RADAR_YAML.replace("language: en", f"language: {language}"))
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["build", "--source", str(source.root), "--out"])
+    err = capsys.readouterr().err
+    assert stop.value.code == 2 and err.startswith(usage) and said in err, err
+    with pytest.raises(SystemExit):  # afterwards, argparse speaks as it did before
+        argparse.ArgumentParser(prog="other").parse_args(["--nope"])
+    assert "other: error: unrecognized arguments: --nope" in capsys.readouterr().err
+
+
+def test_every_word_of_argparse_we_say_is_one_argparse_asks_for():
+    """The msgids are argparse's English sentences: a Python that rewords one would fall back to English
+    for it, silently; this names the one to update."""
+    source = inspect.getsource(argparse)
+    stale = [msgid for msgid in cli.ARGPARSE_WORDS if repr(msgid)[1:-1] not in source]
+    assert not stale, stale
