@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
+from . import plainmd
 from .links import escapes_site
 from .model import Reference
 
@@ -60,7 +61,7 @@ def _fix_links(tokens: list[Token], lines: list[str]) -> list[Reference]:
             if child.type == "link_open":
                 href = str(child.attrGet("href") or "")
                 if not _is_external(href):
-                    found.append(_reference("link", href, token, lines))
+                    found.append(_reference("link", href, token.map, lines))
                     child.attrSet("href", re.sub(r"\.md(#|$)", r".html\1", href))
             elif child.type == "image":
                 src = str(child.attrGet("src") or "")
@@ -71,13 +72,13 @@ def _fix_links(tokens: list[Token], lines: list[str]) -> list[Reference]:
                     child.content = f"[{child.content or src}]({src})"
                     child.children = None
                 if not _is_external(src):
-                    found.append(_reference("image", src, token, lines))
+                    found.append(_reference("image", src, token.map, lines))
     return found
 
 
-def _reference(kind: str, url: str, token: Token, lines: list[str]) -> Reference:
+def _reference(kind: str, url: str, block: list[int] | tuple[int, int] | None, lines: list[str]) -> Reference:
     """Where `url` stands: searched for in the lines of its block, as typed or as percent-decoded."""
-    first, last = token.map or (0, len(lines))
+    first, last = block or (0, len(lines))
     for number in range(first, min(last, len(lines))):
         for form in (url, unquote(url)):
             column = lines[number].find(form)
@@ -92,8 +93,13 @@ def references(text: str) -> list[Reference]:
     Every block is parsed (a code block or fence decides what is not a link), but the inline syntax
     only of the blocks that can hold a link: an inline link or image needs `](` as typed, and a
     reference one a `]` and a definition somewhere in the body.  Most paragraphs have neither, and
-    their inline parse was most of the time `radar check` spent on Markdown.
+    their inline parse was most of the time `radar check` spent on Markdown.  A plain body (see
+    `plainmd`) is not given to markdown-it at all.
     """
+    plain = plainmd.links(text)
+    if plain is not None:
+        lines = text.split("\n")
+        return [_reference(kind, url, (first, end), lines) for kind, url, first, end in plain]
     md = _block_parser()
     env: dict = {}
     tokens = md.parse(text, env)
