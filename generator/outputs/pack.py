@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from dataclasses import dataclass
+import io
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,9 +48,27 @@ class PackInput:
     trends: Trends
     radar_png: bytes
     trend_svg: bytes | None  # the score trend chart, the same SVG as on the model page
+    radar_image: Any = None  # radar_png's pixels (Pillow), when the build drew them: not decoded again
+    _key: str | None = field(default=None, init=False, repr=False, compare=False)
+
+    def picture(self) -> Any:
+        """radar.png as a Pillow image, decoded at most once for the PDF and both slides."""
+        if self.radar_image is None:
+            from PIL import Image
+
+            image = Image.open(io.BytesIO(self.radar_png))
+            image.load()
+            self.radar_image = image
+        return self.radar_image
 
     def key(self) -> str:
-        """A hash of everything shown and of the code that sets it: the build caches the PDF on it."""
+        """A hash of everything shown and of the code that sets it: the build caches the PDF on it
+        (worked out once: the PDF and both slides ask)."""
+        if self._key is None:
+            self._key = self._digest()
+        return self._key
+
+    def _digest(self) -> str:
         code = b"".join(Path(str(m.__file__)).read_bytes() for m in (pdfdoc, _module()))
         r = self.quarter
         shown = (
@@ -172,7 +191,7 @@ def _radar(doc: Document, data: PackInput, t) -> None:
     doc.heading(f"{t('pack_radar')} — {t('edition')} {view.edition}", 0)
     side = 118.0
     top = doc.y
-    doc.image(data.radar_png, side, side, t("radar_of", title=radar.title, edition=view.edition))
+    doc.image(data.picture(), side, side, t("radar_of", title=radar.title, edition=view.edition))
     key_top = doc.y
     doc.put(doc.left, doc.y, t("key_heading"), 7.5, True)
     doc.y += 4

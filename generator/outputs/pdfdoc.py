@@ -160,10 +160,18 @@ class Document:
         """`text` on one line: cut at a word with an ellipsis when it is too long."""
         if self.measure(text, size, bold) <= width:
             return text
+        style = "B" if bold else ""
         words = text.split(" ")
-        while len(words) > 1 and self.measure(" ".join(words) + " …", size, bold) > width:
-            words.pop()
-        return " ".join(words) + " …"
+        # the width of words[:n] + " …" for every n, summed in `measure`'s order (the same floats), not
+        # measured again for every word dropped: the legend clips a thousand lines
+        ends = [0.0]
+        for word in words:
+            ends.append(ends[-1] + self._word(word, style))
+        tail, space = self._word("…", style), self._word(" ", style)
+        n = len(words)
+        while n > 1 and ((ends[n] + tail) + space * n) * size > width:
+            n -= 1
+        return " ".join(words[:n]) + " …"
 
     # --- setting text --------------------------------------------------------------------------
 
@@ -254,8 +262,9 @@ class Document:
             draw(lines, first_bold, False)
         self.y += 2.0
 
-    def image(self, data: bytes, width: float, height: float | None, alt: str, x: float | None = None) -> None:
-        """A picture (PNG or SVG bytes) as a tagged figure with its text alternative; no height: keep its shape."""
+    def image(self, data: Any, width: float, height: float | None, alt: str, x: float | None = None) -> None:
+        """A picture (PNG or SVG bytes, or a Pillow image) as a tagged figure with its text alternative; no
+        height: keep its shape."""
         if height is None:
             w, h = _size(data)
             height = width * h / w
@@ -269,19 +278,22 @@ class Document:
         self.y += height + 2.0
 
 
-def _picture(data: bytes, width: float) -> Any:
+def _picture(data: Any, width: float) -> Any:
     """What fpdf2 embeds: an SVG without its own title and description (for a browser; here the figure's
-    `alt` names it, and fpdf2 would log every element it does not draw); a PNG reduced by a whole factor
-    to at most print resolution for the width it is shown at (the radar of a thousand blips is 2670
-    pixels wide for a 12 cm figure: fpdf2 compressed four times the pixels a printer uses)."""
-    if _is_svg(data):
+    `alt` names it, and fpdf2 would log every element it does not draw); a raster picture reduced by a
+    whole factor to at most print resolution for the width it is shown at (the radar of a thousand blips
+    is 2670 pixels wide for a 12 cm figure: fpdf2 compressed four times the pixels a printer uses)."""
+    if not isinstance(data, bytes):  # a Pillow image
+        image = data
+    elif _is_svg(data):
         return io.BytesIO(re.sub(rb"<(title|desc)\b[^>]*>.*?</\1>\s*", b"", data, flags=re.S))
-    from PIL import Image
+    else:
+        from PIL import Image
 
-    image = Image.open(io.BytesIO(data))
+        image = Image.open(io.BytesIO(data))
     factor = math.ceil(image.width / (width / 25.4 * PRINT_DPI))
     if factor < 2:
-        return io.BytesIO(data)
+        return image if image is data else io.BytesIO(data)
     return image.reduce(factor)  # a box filter by a whole factor: cheap, and right for downsampling
 
 
@@ -289,8 +301,10 @@ def _is_svg(data: bytes) -> bool:
     return data.lstrip()[:5] in (b"<?xml", b"<svg ")
 
 
-def _size(data: bytes) -> tuple[float, float]:
+def _size(data: Any) -> tuple[float, float]:
     """A picture's width and height: an SVG chart's from its root element, a PNG's from Pillow."""
+    if not isinstance(data, bytes):  # a Pillow image
+        return data.size
     found = _is_svg(data) and re.search(rb'<svg[^>]* width="([\d.]+)" height="([\d.]+)"', data[:600])
     if found:
         return float(found[1]), float(found[2])

@@ -11,14 +11,13 @@ from collections.abc import Iterator
 
 from .. import urls
 from ..render.site import Maker, Site, output, output_files
-from .radar_files import radar_png
 
 
 @output(urls.REVIEW_PDF, kept=True, drawn=True)
 def current_review_pdf(site: Site) -> bytes:
     from ..render.pack_files import pack
 
-    return pack(site, functools.partial(radar_png, site), site.cache)
+    return pack(site)
 
 
 @output(urls.ARCHIVE_CHART, kept=True)
@@ -34,6 +33,6 @@ def pack_extras(site: Site) -> Iterator[tuple[str, Maker]]:
     from ..render.pack_files import slide, trend_chart
 
     for which, path in urls.SLIDES.items():
-        yield path, functools.partial(slide, site, which, functools.partial(radar_png, site), site.cache)
+        yield path, functools.partial(slide, site, which)
     if site.radar.capabilities is not None:
         yield urls.TREND_CHART, functools.partial(site.once, trend_chart)

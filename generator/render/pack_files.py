@@ -8,7 +8,6 @@ kept in the disk cache on a hash of everything it shows, per edition.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,19 +62,29 @@ def pack_input(site: Site, radar_png: bytes, cache: Path | None) -> PackInput:
     )
 
 
-def pack(site: Site, radar_png: Callable[[], bytes], cache: Path | None) -> bytes:
+def shared_input(site: Site) -> PackInput:
+    """What review.pdf and both slides show, gathered once per site (the comparisons and the key were worked
+    out three times), with radar.png's pixels when this process drew them."""
+    from ..outputs.radar_files import drawn_png_image, radar_png
+
+    data = pack_input(site, radar_png(site), site.cache)
+    data.radar_image = drawn_png_image(site)
+    return data
+
+
+def pack(site: Site) -> bytes:
     """review.pdf, from the cache when nothing it shows has changed."""
     from ..outputs.pack import pack_pdf
 
-    data = pack_input(site, radar_png(), cache)
-    return cached(cache, f"review-{data.key()}.pdf", lambda: pack_pdf(data))
+    data = site.once(shared_input)
+    return cached(site.cache, f"review-{data.key()}.pdf", lambda: pack_pdf(data))
 
 
-def slide(site: Site, which: str, radar_png: Callable[[], bytes], cache: Path | None) -> bytes:
+def slide(site: Site, which: str) -> bytes:
     """A 16:9 slide ('radar' or 'summary'), cached on the same key as the pack it summarises."""
     from ..outputs import slides
 
-    data = pack_input(site, radar_png(), cache)
+    data = site.once(shared_input)
     make = slides.radar_slide if which == "radar" else slides.summary_slide
     code = hashlib.sha256(Path(slides.__file__).read_bytes()).hexdigest()[:16]
-    return cached(cache, f"slide-{which}-{data.key()}-{code}.png", lambda: make(data))
+    return cached(site.cache, f"slide-{which}-{data.key()}-{code}.png", lambda: make(data))
