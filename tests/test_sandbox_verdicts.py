@@ -59,3 +59,54 @@ def test_plain_values_pass_and_underscores_do_not():
     assert _render("{{ h.thing|length }}", h=Holder([1, 2])) == "2"
     with pytest.raises(SecurityError):
         _render("{{ h.__class__.__mro__ }}", h=Holder(1))
+
+
+# --- calls: a macro or a function found safe is called without Jinja's checks the next time ---------
+
+
+class Tools:
+    def shout(self, text: str) -> str:
+        return text.upper()
+
+    @jinja2.sandbox.unsafe
+    def wipe(self) -> str:
+        return "wiped"
+
+
+def _plain_function(text: str) -> str:
+    return f"[{text}]"
+
+
+@jinja2.pass_context
+def _page_of(context: jinja2.runtime.Context, suffix: str) -> str:
+    return context["page"] + suffix
+
+
+def test_an_unsafe_method_stays_refused_after_safe_methods_of_the_same_object():
+    env = sandbox.environment(
+        jinja2.DictLoader({"ok": "{{ tools.shout('a') }}{{ f('b') }}", "bad": "{{ tools.wipe() }}"})
+    )
+    for _ in range(3):  # the later rounds take the path for calls found safe before
+        assert env.get_template("ok").render(tools=Tools(), f=_plain_function) == "A[b]"
+        with pytest.raises(SecurityError):
+            env.get_template("bad").render(tools=Tools())
+
+
+def test_unsafe_builtins_stay_refused_when_called_repeatedly():
+    env = sandbox.environment(jinja2.DictLoader({"t": "{{ h.thing('x') }}"}))
+    for _ in range(3):
+        assert env.get_template("t").render(h=Holder(_plain_function)) == "[x]"
+        with pytest.raises(SecurityError):
+            env.get_template("t").render(h=Holder(eval))
+
+
+def test_calls_keep_jinjas_meaning_context_macros_callers_and_loop_variables():
+    source = (
+        "{% macro item(x, sep='-') %}<{{ x }}{{ sep }}{{ caller() if caller is defined else '' }}>{% endmacro %}"
+        "{% for n in [1, 2] %}{% set m = n * 10 %}{{ item(m) }}{{ at('!') }}{% endfor %}"
+        "{% call item('c', sep='+') %}inner{% endcall %}{{ f('z') }}{{ f('z') }}"
+    )
+    env = sandbox.environment(jinja2.DictLoader({"t": source}))
+    for _ in range(2):
+        out = env.get_template("t").render(at=_page_of, page="p", f=_plain_function)
+        assert out == "<10->p!<20->p!<c+inner>[z][z]"
