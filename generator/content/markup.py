@@ -96,10 +96,9 @@ def references(text: str) -> list[Reference]:
     their inline parse was most of the time `radar check` spent on Markdown.  A plain body (see
     `plainmd`) is not given to markdown-it at all.
     """
-    plain = plainmd.links(text)
+    plain = _plain_references(text)
     if plain is not None:
-        lines = text.split("\n")
-        return [_reference(kind, url, (first, end), lines) for kind, url, first, end in plain]
+        return plain
     md = _block_parser()
     env: dict = {}
     tokens = md.parse(text, env)
@@ -109,6 +108,15 @@ def references(text: str) -> list[Reference]:
             token.children = []
             md.inline.parse(token.content, md, env, token.children)
     return _fix_links(tokens, text.split("\n"))
+
+
+def _plain_references(text: str) -> list[Reference] | None:
+    """`references` of a plain body (see `plainmd`), found without markdown-it; None for any other body."""
+    plain = plainmd.links(text)
+    if plain is None:
+        return None
+    lines = text.split("\n")
+    return [_reference(kind, url, (first, end), lines) for kind, url, first, end in plain]
 
 
 def _commonmark() -> MarkdownIt:
@@ -165,15 +173,23 @@ class Memo:
     ) -> None:
         place = hashlib.sha256(str(radar.absolute()).encode()).hexdigest()[:16]
         self.folder, self._prefix, self._code, self._store = folder, f"markdown-{place}-", code, store
+        self._read = read
         self.used: dict[str, list] = {}
-        known: object = {}
-        try:
-            # `code` hashes the generator's files: not worked out while no memo of this radar was kept
-            if any(name.startswith(self._prefix) for name in os.listdir(folder)):
-                known = json.loads(read(folder, self.name) or b"{}")
-        except (OSError, ValueError):
-            known = {}
-        self.known: dict[str, list] = known if isinstance(known, dict) else {}
+        self._known: dict[str, list] | None = None
+
+    @property
+    def known(self) -> dict[str, list]:
+        """The kept bodies, read when first asked for: `radar check` asks only for a body that is not plain."""
+        if self._known is None:
+            known: object = {}
+            try:
+                # `code` hashes the generator's files: not worked out while no memo of this radar was kept
+                if any(name.startswith(self._prefix) for name in os.listdir(self.folder)):
+                    known = json.loads(self._read(self.folder, self.name) or b"{}")
+            except (OSError, ValueError):
+                known = {}
+            self._known = known if isinstance(known, dict) else {}
+        return self._known
 
     @property
     def name(self) -> str:
@@ -197,7 +213,11 @@ class Memo:
         return found
 
     def references(self, text: str) -> list[Reference]:
-        """The body's links and images from the memo, else parsed (without rendering)."""
+        """The body's links and images: a plain body's found at once (quicker than hashing the code to
+        find the memo and reading it), any other's from the memo, else parsed (without rendering)."""
+        plain = _plain_references(text)
+        if plain is not None:
+            return plain
         found = self._found(hashlib.sha256(text.encode("utf-8")).hexdigest())
         return found[2] if found is not None else references(text)
 
