@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import string
 from collections.abc import Callable, Mapping
 from functools import cache
 from importlib import resources
@@ -92,7 +91,7 @@ def text(language: str, key: str, /, **values: object) -> str:
     if not values:
         return words
     try:
-        return string.Formatter().vformat(words, (), _Keep(values))
+        return words.format_map(_Keep(values))  # str.format's rules, without string.Formatter's Python loop
     except (ValueError, IndexError):
         return words
 
