@@ -31,6 +31,7 @@ from matplotlib.transforms import Affine2DBase, AffineDeltaTransform  # noqa: E4
 from ..domain.geometry import PAD, Dot, Frame  # noqa: E402
 from ..domain.layout import BLIP_R  # noqa: E402
 from . import fonts  # noqa: E402
+from .png import encode as encode_png  # noqa: E402
 from .radar_svg import (  # noqa: E402
     AXIS_COLOR,
     AXIS_LINE,
@@ -65,7 +66,6 @@ MAX_PIXELS = 4096  # the raster's side, at most
 DIGITS = FontProperties(family=fonts.FAMILY, weight="bold")
 MARK_R = 1.22 * BLIP_R  # status marks: a ring (new) or an arc (moved) around the blip
 MARK_LINE = 1.1
-PNG_COMPRESSION = 3  # zlib level: 6 (the default) took 1.5x as long for 3 % fewer bytes
 
 
 def _figure(frame: Frame) -> tuple[Figure, Axes]:
@@ -204,12 +204,12 @@ class _Stamps(Artist):
 def raster(frame: Frame, dots: list[Dot], fmt: str, title: str = "") -> bytes:
     """PNG or PDF of the picture with every blip and its number."""
     if fmt == "png":
-        return png(frame, dots, title)[0]
+        return png_and_pixels(frame, dots, title)[0]
     fig, dpi = _drawing(frame, dots, title)
     return _pdf(fig, dpi)
 
 
-def png(frame: Frame, dots: list[Dot], title: str = "") -> tuple[bytes, Any]:
+def png_and_pixels(frame: Frame, dots: list[Dot], title: str = "") -> tuple[bytes, Any]:
     """The PNG, and its pixels as the Pillow image it was written from: the review PDF and the slides
     show the picture, and decoding the PNG again cost them a tenth of a second each at a thousand blips."""
     fig, dpi = _drawing(frame, dots, title)
@@ -250,8 +250,8 @@ def _pdf(fig: Figure, dpi: float) -> bytes:
 
 
 def _png(fig: Figure, dpi: float) -> tuple[bytes, Any]:
-    """The picture as an RGB PNG: the alpha channel is opaque everywhere (a quarter of the bytes to
-    compress), and a fast compression level (the file is a few percent larger, written in half the time)."""
+    """The picture as an RGB PNG (the alpha channel is opaque everywhere: a quarter of the bytes to
+    compress), written by `png` (half the size and a third of the time of Pillow's writer)."""
     from PIL import Image
 
     canvas = FigureCanvasAgg(fig)
@@ -259,6 +259,4 @@ def _png(fig: Figure, dpi: float) -> tuple[bytes, Any]:
     canvas.draw()
     size = canvas.get_width_height(physical=True)
     image = Image.frombuffer("RGBA", size, canvas.buffer_rgba(), "raw", "RGBA", 0, 1).convert("RGB")
-    out = io.BytesIO()
-    image.save(out, "PNG", dpi=(dpi, dpi), compress_level=PNG_COMPRESSION)
-    return out.getvalue(), image
+    return encode_png(image, dpi), image

@@ -24,7 +24,7 @@ def _raster(site: Site, fmt: str) -> bytes:
 
         if fmt != "png":
             return picture.raster(frame, dots, fmt, title)
-        data, site.once(_drawn)["png"] = picture.png(frame, dots, title)
+        data, site.once(_drawn)["png"] = picture.png_and_pixels(frame, dots, title)
         return data
 
     return cached(site.cache, f"{key}.{fmt}", draw)

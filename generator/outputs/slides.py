@@ -8,7 +8,6 @@ software name into a PNG, so the same content gives the same bytes.
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 from PIL import Image, ImageDraw
@@ -16,6 +15,7 @@ from PIL import Image, ImageDraw
 from ..i18n import translator
 from . import fonts
 from .pack import PackInput, ring_name, status_text
+from .png import encode as encode_png
 from .radar_svg import AXIS_COLOR, TEXT_COLOR
 from .review_text import counts_line
 from .trend_charts import SCORE_COLORS
@@ -59,9 +59,7 @@ class _Slide:
         return lines
 
     def png(self) -> bytes:
-        out = io.BytesIO()
-        self.image.save(out, format="PNG")
-        return out.getvalue()
+        return encode_png(self.image)
 
 
 def _picture(picture: Any) -> Any:
