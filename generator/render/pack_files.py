@@ -82,9 +82,9 @@ def pack(site: Site) -> bytes:
 
 def slide(site: Site, which: str) -> bytes:
     """A 16:9 slide ('radar' or 'summary'), cached on the same key as the pack it summarises."""
-    from ..outputs import slides
+    from ..outputs import png, slides
 
     data = site.once(shared_input)
     make = slides.radar_slide if which == "radar" else slides.summary_slide
-    code = hashlib.sha256(Path(slides.__file__).read_bytes()).hexdigest()[:16]
+    code = hashlib.sha256(b"".join(Path(m.__file__).read_bytes() for m in (slides, png))).hexdigest()[:16]
     return cached(site.cache, f"slide-{which}-{data.key()}-{code}.png", lambda: make(data))
