@@ -86,5 +86,5 @@ def slide(site: Site, which: str) -> bytes:
 
     data = site.once(shared_input)
     make = slides.radar_slide if which == "radar" else slides.summary_slide
-    code = hashlib.sha256(b"".join(Path(m.__file__).read_bytes() for m in (slides, png))).hexdigest()[:16]
+    code = hashlib.sha256(b"".join(Path(str(m.__file__)).read_bytes() for m in (slides, png))).hexdigest()[:16]
     return cached(site.cache, f"slide-{which}-{data.key()}-{code}.png", lambda: make(data))
