@@ -118,23 +118,25 @@ def store(folder: Path, name: str, data: bytes) -> None:
 def prune(folder: Path, cap: int) -> None:
     """Delete the least recently used entries until the rest fit in `cap` bytes (and stale temporaries)."""
     entries = []
-    for path in folder.iterdir():
-        try:
-            info = path.stat()
-        except OSError:
-            continue
-        if not path.is_file():
-            continue
-        if path.name.startswith(_TMP):
-            if info.st_mtime < time.time() - 3600:  # left by a killed build
-                path.unlink(missing_ok=True)
-            continue
-        entries.append((info.st_mtime, info.st_size, path))
+    stale = time.time() - 3600
+    with os.scandir(folder) as listing:  # every store prunes: one stat per entry (a folder holds thousands)
+        for entry in listing:
+            try:
+                if not entry.is_file():
+                    continue
+                info = entry.stat()
+            except OSError:
+                continue
+            if entry.name.startswith(_TMP):
+                if info.st_mtime < stale:  # left by a killed build
+                    Path(entry.path).unlink(missing_ok=True)
+                continue
+            entries.append((info.st_mtime, info.st_size, entry.name))
     total = 0
-    for _, size, path in sorted(entries, key=lambda e: (e[0], e[2].name), reverse=True):
+    for _, size, name in sorted(entries, key=lambda e: (e[0], e[2]), reverse=True):
         total += size
         if total > cap:
-            path.unlink(missing_ok=True)
+            (folder / name).unlink(missing_ok=True)
 
 
 def cached(folder: Path | None, name: str, make: Callable[[], bytes]) -> bytes:
