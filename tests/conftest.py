@@ -313,6 +313,16 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.hookimpl(optionalhook=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto`: one worker more than the cores this process may use.  Some tests mostly wait (a server's
+    idle timeout, builds killed at moments spread over a build, a page loading in Chromium): the extra
+    worker runs other modules meanwhile, so both cores stay busy; on busy cores it costs only its start."""
+    from generator.render.pool import cores
+
+    return cores() + 1
+
+
+@pytest.hookimpl(optionalhook=True)
 def pytest_configure_node(node) -> None:
     """xdist: hand the run's render cache to each worker (called only when xdist starts workers)."""
     node.workerinput[_CACHE_INPUT] = node.config.stash[_CACHE_KEY]
