@@ -10,6 +10,7 @@ import pytest
 from conftest import ROOT
 from inprocess import radar
 
+from generator.domain import views
 from generator.outputs import cache
 from generator.render.site import Site
 
@@ -117,3 +118,18 @@ def test_a_bundle_over_half_the_cap_is_not_kept(tmp_path, monkeypatch):
     writer.finish({})
     assert sorted(p.name for p in folder.iterdir()) == ["radar.png"]
     assert cache.open_bundle(folder, "pages-x") is None
+
+
+def test_a_warm_build_repeats_the_growth_notes_without_laying_out_the_edition(radar_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.ENV_DIR, str(tmp_path / "cache"))
+    for i in range(45):
+        radar_dir.blip(f"crowd-{i:02d}", title=f"Crowd {i}", quadrant="data", ring="adopt")
+    cold = radar("build", "--source", str(radar_dir.root), "--out", str(tmp_path / "cold"))
+    assert cold.returncode == 0, cold.stderr
+    assert "note: ring 'Adopt' was widened" in cold.stderr
+    with monkeypatch.context() as patched:  # pages, pictures and notes all kept: nothing is placed
+        patched.setattr(views, "layout", lambda *args: pytest.fail("laid out an edition"))
+        warm = radar("build", "--source", str(radar_dir.root), "--out", str(tmp_path / "warm"))
+    assert warm.returncode == 0, warm.stderr
+    assert warm.stderr == cold.stderr
+    assert _files(tmp_path / "warm") == _files(tmp_path / "cold")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -14,6 +15,7 @@ from ..content.load import load
 from ..content.model import Radar
 from ..content.problems import report
 from ..i18n import Translator
+from ..outputs.cache import cached
 from ..outputs.keys import markdown_memo
 from ..outputs.write import OutputError, check_target, write_failure, write_site
 from ..render.parts import site_files
@@ -35,9 +37,11 @@ def counting(files: Iterable[tuple[str, bytes]], pages: list[str]) -> Iterator[t
 
 
 def growth_notes(site: Site) -> list[str]:
-    notes = []
-    for ring, quadrant, count, factor in site.current.layout.grown:
-        notes.append(
+    """The rings the current edition's picture widened, kept in the render cache with the outputs: a
+    build whose pages and pictures are all kept would otherwise lay out the edition only to say this."""
+
+    def notes() -> bytes:
+        found = [
             site.t(
                 "build.widened",
                 ring=site.radar.rings[ring].name,
@@ -45,8 +49,13 @@ def growth_notes(site: Site) -> list[str]:
                 count=count,
                 quadrant=site.radar.quadrants[quadrant].name,
             )
-        )
-    return notes
+            for ring, quadrant, count, factor in site.current.layout.grown
+        ]
+        return json.dumps(found).encode("utf-8")
+
+    if site.cache is None:
+        return json.loads(notes())
+    return json.loads(cached(site.cache, f"notes-{site.content_key[:40]}", notes))
 
 
 def build(source: Path, out: Path, strict: bool = False) -> int:
