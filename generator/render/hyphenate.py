@@ -9,7 +9,7 @@ browser shows as a hyphen only where it breaks the line; find-in-page and copyin
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import pyphen
 
@@ -24,7 +24,9 @@ def _dictionary(language: str) -> pyphen.Pyphen:
     return pyphen.Pyphen(lang=pyphen.language_fallback(language.replace("-", "_")) or "en", left=3, right=3)
 
 
+@lru_cache(maxsize=1 << 16)
 def hyphenate(text: str, language: str) -> str:
-    """`text` with soft hyphens in every word of LONG letters or more."""
+    """`text` with soft hyphens in every word of LONG letters or more: a title is on many pages and in every
+    rebuild of the live preview, so each is worked out once per process."""
     dictionary = _dictionary(language)
     return _WORD.sub(lambda m: dictionary.inserted(m.group(0), hyphen="\u00ad"), str(text))

@@ -145,14 +145,7 @@ class Site:
         if self.cache is not None:  # compiled templates between builds (Jinja checks each source's checksum)
             env.bytecode_cache = TemplateCache(self.cache)
         env.filters["rel"] = _rel
-        hyphenated: dict[str, str] = {}  # a title is on many pages: its syllables are looked up once
-
-        def hyphenate_once(text: str) -> str:
-            if text not in hyphenated:
-                hyphenated[text] = hyphenate(text, self.radar.language)
-            return hyphenated[text]
-
-        env.filters["hyphenate"] = hyphenate_once
+        env.filters["hyphenate"] = functools.partial(hyphenate, language=self.radar.language)
         env.tests["mailbox"] = lambda value: bool(MAILBOX_RE.match(str(value)))
         env.globals.update(t=self.t, radar=self.radar, urls=urls, site=self, statuses=STATUS_GROUPS)
         return env
