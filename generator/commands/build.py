@@ -15,7 +15,6 @@ from ..content.load import load
 from ..content.model import Radar
 from ..content.problems import report
 from ..i18n import Translator
-from ..outputs.cache import cached
 from ..outputs.keys import markdown_memo
 from ..outputs.write import OutputError, check_target, write_failure, write_site
 from ..render.parts import site_files
@@ -53,9 +52,7 @@ def growth_notes(site: Site) -> list[str]:
         ]
         return json.dumps(found).encode("utf-8")
 
-    if site.cache is None:
-        return json.loads(notes())
-    return json.loads(cached(site.cache, f"notes-{site.content_key[:40]}", notes))
+    return json.loads(site.kept("notes/growth.json", notes))  # named as no file of the site is
 
 
 def build(source: Path, out: Path, strict: bool = False) -> int:
