@@ -146,6 +146,7 @@ class Site:
             env.bytecode_cache = TemplateCache(self.cache)
         env.filters["rel"] = _rel
         env.filters["hyphenate"] = functools.partial(hyphenate, language=self.radar.language)
+        env.filters["tag_id"] = urls.tag_id  # a tag's filter value: `tags|map('tag_id')`
         env.tests["mailbox"] = lambda value: bool(MAILBOX_RE.match(str(value)))
         env.globals.update(t=self.t, radar=self.radar, urls=urls, site=self, statuses=STATUS_GROUPS)
         return env
