@@ -24,6 +24,7 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..i18n import text
+from .shared import SharedFragments
 
 # Where the objects that can open files, start processes or load code come from.
 _UNSAFE_MODULES = ("os", "posix", "pathlib", "io", "subprocess", "shutil", "importlib", "sys")
@@ -196,4 +197,5 @@ def environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=[SharedFragments],
     )

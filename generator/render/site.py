@@ -164,6 +164,11 @@ class Site:
         return items
 
     @cached_property
+    def nav_paths(self) -> frozenset[str]:
+        """The pages the main menu marks as the current one when shown on them."""
+        return frozenset(path for path, _key in self.nav)
+
+    @cached_property
     def tags(self) -> dict[str, list]:
         """Tag -> blips on the current radar carrying it, both sorted."""
         found: dict[str, list] = {}
