@@ -23,7 +23,8 @@ import re
 # importing markdown_it to read them would cost what this module saves.
 TRIM = "\t\n\x0b\x0c\r \xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
 
-_UNFOLLOWED = re.compile(r"[\t\r\0|]|\]:")
+_UNFOLLOWED = ("\t", "\r", "\0", "|", "]:")  # tabs, line ends, tables and reference definitions
+_STARTS_BLOCK = frozenset(" >`~-*_=+#0123456789")  # a line starting otherwise is paragraph text
 _HEADING = re.compile(r"(#{1,6})(?: |$)")
 _ITEM = re.compile(r"(?:([-*+])|([0-9]{1,9})([.)]))( *)")  # a list marker and the spaces after it
 _LINK = re.compile(r"(!?)\[[^\[\]]*\]\(((?!//)[A-Za-z0-9._~/#-]+)\)")
@@ -35,7 +36,7 @@ Links = list[tuple[str, str, int, int]]
 
 def links(text: str) -> Links | None:
     """The body's links and images as (kind, url, first, end) with their block's lines, or None."""
-    if _UNFOLLOWED.search(text):
+    if any(part in text for part in _UNFOLLOWED):
         return None
     lines = text.split("\n")
     kinds = []
@@ -69,6 +70,8 @@ def links(text: str) -> Links | None:
 def _kind(line: str) -> int | None:
     """What a line starting a block at the left margin is, or None for what this module does not follow."""
     first = line[0]
+    if first not in _STARTS_BLOCK:
+        return PARAGRAPH
     if first in " >" or line.startswith(("```", "~~~")):
         return None  # indented, a block quote or a fence
     if first in "-*_=+" and len(set(line.replace(" ", ""))) == 1:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -101,7 +102,19 @@ def read_text(path: Path, problems: Problems) -> str | None:
 
 # libyaml's loader gives the same nodes and marks as the pure-Python one, about ten times faster:
 # at ten thousand blip files, parsing front matter was most of the load time (see bench/README.md).
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_RESOLVER = yaml.resolver.Resolver()  # the safe loaders' resolver: no path resolvers, so a value's tag is
+# a function of the value alone, and the same keys, ids and editions come back in every file
+
+
+@lru_cache(maxsize=4096)
+def _resolve(kind: type, value: str | None, implicit: Any) -> str:
+    return _RESOLVER.resolve(kind, value, implicit)  # type: ignore[arg-type]
+
+
+class LOADER(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader, resolving each plain value's tag once per process rather than once per value."""
+
+    resolve = staticmethod(_resolve)
 
 
 def parse_yaml(path: Path, text: str, problems: Problems, first_line: int = 1) -> Document | None:
