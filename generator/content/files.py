@@ -54,18 +54,30 @@ def _real_folder(folder: str) -> str:
 def inside(path: Path, problems: Problems, want_dir: bool = False) -> Path | None:
     """The real path of `path` when it is a regular file (or a folder, with `want_dir`) inside
     the radar folder; otherwise None after reporting why at the path's line 1, column 1."""
+    real = _inside(path, problems, want_dir)
+    return None if real is None else Path(real)
+
+
+def _inside(path: Path, problems: Problems, want_dir: bool = False) -> str | None:
+    """`inside` as text, for the reader and the file list: no Path made of each real path only to be opened."""
     base = _real_folder(os.fspath(problems.root))
-    folder, name = os.path.split(os.fspath(path))
+    text = os.fspath(path)
+    folder, name = os.path.split(text)
     if folder and name not in ("", ".", ".."):
         # The common case, with one system call: an entry that is no link lies where its folder lies.
         try:
-            mode = os.lstat(path).st_mode
+            mode = os.lstat(text).st_mode
         except OSError:
             mode = stat.S_IFLNK  # the slow way below says what is wrong
         if not stat.S_ISLNK(mode) and (stat.S_ISDIR(mode) if want_dir else stat.S_ISREG(mode)):
             where = os.path.join(_real_folder(folder), name)
             if where.startswith(base.rstrip(os.sep) + os.sep):
-                return Path(where)
+                return where
+    return _inside_slowly(path, problems, want_dir, base)
+
+
+def _inside_slowly(path: Path, problems: Problems, want_dir: bool, base: str) -> str | None:
+    """`_inside` for a link, a missing entry or anything but a plain file or folder: each resolved and judged."""
     root = Path(base)
     try:
         real = path.resolve(strict=True)
@@ -95,7 +107,7 @@ def inside(path: Path, problems: Problems, want_dir: bool = False) -> Path | Non
     if not want_dir and not stat.S_ISREG(mode):
         problems.add(path, 1, 1, problems.t("hardening.must_be_file", kind=_kind(mode, problems)))
         return None
-    return real
+    return os.fspath(real)
 
 
 def read_bytes(path: Path, problems: Problems) -> bytes | None:
@@ -104,7 +116,7 @@ def read_bytes(path: Path, problems: Problems) -> bytes | None:
     Opened without blocking and checked again after opening, so a file swapped for a FIFO
     between the check and the read cannot hang the build either.
     """
-    real = inside(path, problems)
+    real = _inside(path, problems)
     if real is None:
         return None
     try:
@@ -144,7 +156,7 @@ def markdown_files(folder: Path, problems: Problems, required: bool, what: str) 
     for path in tree(folder, problems, MARKDOWN):
         if path.suffix != MARKDOWN:
             problems.add(path, 1, 1, problems.t("hardening.extension_case", name=path.stem))
-        elif inside(path, problems) is not None:
+        elif _inside(path, problems) is not None:
             found.append(path)
     return found
 
