@@ -334,24 +334,69 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-# The modules that take longest, longest first (measured: per-module CPU seconds of a run).  With
-# `--dist loadscope` a module runs whole on one worker, so a long one that starts last is the run's
-# critical path; started first, the other worker meanwhile runs everything else.  pyproject turns off
-# xdist's own order (most tests first), which would start these late.
+# The modules that take longest, longest first (measured: per-module seconds of a run).  With `--dist
+# loadscope` a module runs whole on one worker, so a long one that starts last is the run's critical path;
+# started first, the other workers meanwhile run everything else.  pyproject turns off xdist's own order
+# (most tests first), which would start these late.
 LONGEST_FIRST = (
     "test_import_byor.py",
     "test_accessibility.py",
-    "test_perf.py",
     "test_browser.py",
     "test_capabilities.py",
+    "test_perf.py",
+    "test_themes_i18n.py",
+    "test_serve_warnings.py",
+    "test_search_ranked.py",
+)
+
+# Modules whose tests are handed to workers one by one, not as a module: they share nothing costly at
+# module scope (a fixture there reads the sample or loads it, in well under a second), and some of their
+# browser tests take as long as a whole module each (axe on every page type, every tab stop): in one
+# unit they were the full run's critical path.  In each, the browser tests go first.
+ONE_BY_ONE = frozenset(
+    {
+        "test_accessibility.py",
+        "test_browser.py",
+        "test_capabilities.py",
+        "test_themes_i18n.py",
+        "test_serve_warnings.py",
+        "test_search_ranked.py",
+        "test_search_filters.py",
+        "test_phone_names.py",
+    }
 )
 
 
+def _module(nodeid: str) -> str:
+    return nodeid.split("::", 1)[0].rpartition("/")[2]
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """`--dist loadscope`, with each test of a ONE_BY_ONE module as a unit of its own."""
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Scheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return nodeid if _module(nodeid) in ONE_BY_ONE else super()._split_scope(nodeid)
+
+    return Scheduling(config, log)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test that drives Chromium is marked `browser`, so `pytest -m "not browser"` is the fast loop;
-    the longest modules are collected first (LONGEST_FIRST), the rest in their own order."""
+    """Every test that drives Chromium is marked `browser`, so `pytest -m "not browser"` is the fast loop.
+    The longest modules are collected first (LONGEST_FIRST), in a ONE_BY_ONE module its browser tests first;
+    everything else in its own order."""
     for item in items:
         if {"browser", "page"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
     rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
-    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: a module's tests keep their order
+
+    def order(item: pytest.Item) -> tuple[int, int]:
+        name = item.path.name
+        alone = name in ONE_BY_ONE and item.get_closest_marker("browser") is not None
+        return (rank.get(name, len(rank)), 0 if alone else 1)
+
+    items.sort(key=order)  # stable: a module's tests keep their order
