@@ -1,0 +1,32 @@
+"""The drawing worker collects garbage in large batches and never walks what it inherited from the build."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from generator.render import pool
+
+SCRIPT = """
+import gc, sys
+from generator.render import pool
+inherited = [[n] for n in range(50_000)]  # the build's loaded radar, say
+before = gc.get_threshold()
+def state():
+    return f"{gc.get_threshold()[0]},{gc.get_freeze_count() >= 50_000}".encode()
+jobs = [(name, state) for name in "ab"]
+drawing = pool.Drawing(jobs)
+assert drawing.pool is not None, "no worker started"
+print(drawing.futures["a"].result().decode(), gc.get_threshold() == before and gc.get_freeze_count() == 0)
+drawing.close()
+"""
+
+
+def test_the_worker_freezes_what_it_inherited_and_collects_young_objects_in_large_batches():
+    """In a fresh process (a test runner's threads would keep the pool from forking); the build's own
+    process keeps Python's settings."""
+    done = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    worker, build_unchanged = done.stdout.split()
+    assert worker == f"{pool.YOUNG_OBJECTS},True"
+    assert build_unchanged == "True"
