@@ -197,5 +197,6 @@ def environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # a build or a preview rebuild has its own environment: no template changes under it
         extensions=[SharedFragments],
     )
