@@ -213,8 +213,8 @@ def _placed_in_pdf(renderer: RendererBase, gc: Any, path: MPath, shape: Any, poi
         return False
     if len(path) * len(points) < len(path) + len(points) + 5:  # draw_markers' own rule
         return False
-    if not np.isfinite(points).all():  # matplotlib's own route refuses these
-        return False
+    if not np.isfinite(points).all():
+        raise ValueError("Can only output finite numbers in PDF")
     width, height = target.file.width * 72, target.file.height * 72
     inside = (points[:, 0] >= 0) & (points[:, 0] <= width) & (points[:, 1] >= 0) & (points[:, 1] <= height)
     target.check_gc(gc, face)
