@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import math
-import sys
 from functools import lru_cache
 from typing import Any, cast
 
@@ -196,42 +195,10 @@ class _Stamps(Artist):
             paths = ([self.path], np.empty((0, 3, 3)), self.places, where)
             # matplotlib's stubs type these arguments as Collection.draw's, narrower than the arrays it passes
             renderer.draw_path_collection(gc, shape, *paths, *colors, *style, hatchcolors=none)  # type: ignore[arg-type]
-        elif not _placed_in_pdf(renderer, gc, self.path, shape, where.transform(self.places), face):
+        else:
             points = MPath(self.places, [MPath.MOVETO] * len(self.places))  # points only: no lines between them
             renderer.draw_markers(gc, self.path, shape, points, where, face)
         gc.restore()
-
-
-def _placed_in_pdf(renderer: RendererBase, gc: Any, path: MPath, shape: Any, points: np.ndarray, face: Any) -> bool:
-    """The bytes `RendererPdf.draw_markers` writes (the shape once, as an XObject, then a move from the last
-    place and a reference per place), with the moves formatted in one go: matplotlib formats each through a
-    dozen Python calls, a second of CPU at ten thousand blips (0.1 s at a thousand).  False, and nothing
-    written, when this is no PDF or the places are so few that matplotlib draws them as plain paths."""
-    pdf = sys.modules.get("matplotlib.backends.backend_pdf")  # not imported: no PDF is being written
-    target = getattr(renderer.draw_markers, "__self__", None)  # savefig hands artists a delegating wrapper
-    if pdf is None or not isinstance(target, pdf.RendererPdf):
-        return False
-    if len(path) * len(points) < len(path) + len(points) + 5:  # draw_markers' own rule
-        return False
-    if not np.isfinite(points).all():
-        raise ValueError("Can only output finite numbers in PDF")
-    width, height = target.file.width * 72, target.file.height * 72
-    inside = (points[:, 0] >= 0) & (points[:, 0] <= width) & (points[:, 1] >= 0) & (points[:, 1] <= height)
-    target.check_gc(gc, face)
-    marker = target.file.markerObject(
-        path, shape, gc.fill(face), gc.stroke(), gc.get_linewidth(), gc.get_joinstyle(), gc.get_capstyle()
-    )
-    moves = np.diff(points[inside], axis=0, prepend=np.zeros((1, 2)))
-    use = b" cm " + pdf.pdfRepr(marker) + b" Do\n"  # one short line each, as matplotlib's line filling leaves it
-    target.file.output(pdf.Op.gsave)
-    target.file.write(b"".join(b"1 0 0 1 " + _num(dx) + b" " + _num(dy) + use for dx, dy in moves.tolist()))
-    target.file.output(pdf.Op.grestore)
-    return True
-
-
-def _num(value: float) -> bytes:
-    """A number as matplotlib's PDF backend writes it (no exponent, ten decimals at most)."""
-    return (b"%.10f" % value).rstrip(b"0").rstrip(b".")
 
 
 def raster(frame: Frame, dots: list[Dot], fmt: str, title: str = "") -> bytes:
