@@ -31,10 +31,12 @@ PIECES = [
     "[](leeg.md)", "[a](#)", "[a](//host/x)", "[a](http://x/)", "[a](b c)", "[a](<b>)", "[a](b \"t\")",
     "[a](b(c))", "[a] (b)", "[a]", "[", "]", "(", ")", "](", "!", "![", "*", "**", "_", "`", "``", "<", ">",
     "\\", "&amp;", "&#93;", "#", " ###", " #", "|", ":", "]:", "%20", "ü", "[é](é.md)", "[a](a%20b.md)",
-    "[x [y](z.md)](w.md)", "[A](B.MD)", "\u00a0", "\u2003",
+    "[x [y](z.md)](w.md)", "[A](B.MD)", "\u00a0", "\u2003", "[a](foo.md:bar)", "[a](http://x y)",
+    "[a](http://x\u00a0y)", "[a](javascript:alert(1))", "[a](http://x/\x01)", "[a](https://x/a_(b))",
 ]  # fmt: skip
 PLAIN_STARTS = ["", "", "Tekst ", "# ", "## ", "- ", "* ", "1. ", "2. ", "1) ", "+ "]
-PLAIN_PIECES = [" ", "woord", "[tekst](andere.md)", "![b](p.png)", "**", "&amp;", "#", "!"]
+PLAIN_PIECES = [" ", "woord", "[tekst](andere.md)", "![b](p.png)", "**", "&amp;", "#", "!", "[w](https://x.org/a?b=1&c)",
+                "![e](http://x/p.png)", "[m](mailto:a@b.nl)"]  # fmt: skip
 
 
 def body(rng: random.Random, unusual: float) -> str:

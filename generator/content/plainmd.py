@@ -27,7 +27,9 @@ _UNFOLLOWED = ("\t", "\r", "\0", "|", "]:")  # tabs, line ends, tables and refer
 _STARTS_BLOCK = frozenset(" >`~-*_=+#0123456789")  # a line starting otherwise is paragraph text
 _HEADING = re.compile(r"(#{1,6})(?: |$)")
 _ITEM = re.compile(r"(?:([-*+])|([0-9]{1,9})([.)]))( *)")  # a list marker and the spaces after it
-_LINK = re.compile(r"(!?)\[[^\[\]]*\]\(((?!//)[A-Za-z0-9._~/#-]+)\)")
+# A link or image with a plain page path, or with a web address (which no build records: any brackets
+# of its own are accounted for, and it holds none of the characters that could end it elsewhere).
+_LINK = re.compile(r"(!?)\[[^\[\]]*\]\((?:((?!//)[A-Za-z0-9._~/#-]+)|[A-Za-z][A-Za-z0-9+.-]*:[^\s()\[\]<>\\]*)\)")
 _NOT_IN_LINK_BLOCK = re.compile(r"[`<\\]")
 
 PARAGRAPH, HEADING, BULLET, ORDERED = range(4)
@@ -145,7 +147,7 @@ def _block(text: str, first: int, end: int, found: Links) -> bool:
     matches = list(_LINK.finditer(text))
     if text.count("[") != len(matches) or text.count("]") != len(matches):
         return False
-    found.extend(("image" if m.group(1) else "link", m.group(2), first, end) for m in matches)
+    found.extend(("image" if m.group(1) else "link", m.group(2), first, end) for m in matches if m.group(2))
     return True
 
 
