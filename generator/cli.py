@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
+from .collector import collect_in_batches
 from .i18n import Translator, environment_language, radar_language, translator
 
 SOURCE, STRICT = "source", "strict"  # the options several commands share, made once by _parents
@@ -135,6 +136,7 @@ def _command(argv: list[str]) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    collect_in_batches()
     t = translator(language(argv))
     with argparse_in(t):
         return _main(argv, t)

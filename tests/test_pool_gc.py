@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from generator.render import pool
+from generator import collector
 
 SCRIPT = """
 import gc, sys
@@ -23,10 +23,21 @@ drawing.close()
 
 
 def test_the_worker_freezes_what_it_inherited_and_collects_young_objects_in_large_batches():
-    """In a fresh process (a test runner's threads would keep the pool from forking); the build's own
-    process keeps Python's settings."""
+    """In a fresh process (a test runner's threads would keep the pool from forking); the process that
+    started the pool keeps its own settings."""
     done = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     worker, build_unchanged = done.stdout.split()
-    assert worker == f"{pool.YOUNG_OBJECTS},True"
+    assert worker == f"{collector.YOUNG_OBJECTS},True"
     assert build_unchanged == "True"
+
+
+def test_every_radar_command_collects_in_large_batches(tmp_path):
+    """The command line sets it for its own process (`build`, `check`, `serve` alike)."""
+    script = (
+        "import gc, sys; from generator import cli; gc.set_threshold(700, 10, 10); code = cli.main(sys.argv[1:]);"
+        "print(gc.get_threshold()[0])"
+    )
+    args = ["check", "--source", str(tmp_path)]
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, timeout=120)
+    assert done.stdout.split() == [str(collector.YOUNG_OBJECTS)], done.stdout + done.stderr

@@ -19,12 +19,10 @@ import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 
+from ..collector import collect_in_batches
+
 WORKERS = 1  # the build's own process renders the pages on one core; one worker draws on the other
 MIN_JOBS = 2  # fewer files to draw than this do not pay for a pool
-# A young generation this large before the collector runs: matplotlib and fpdf2 make hundreds of thousands of
-# short-lived objects, and at Python's 700 a worker collected 266 times for one 1000-blip radar (0.2 s of
-# CPU, a tenth of its drawing); at this size 8 times (0.05 s), with the same peak memory.
-YOUNG_OBJECTS = 20_000
 
 _makers: dict[str, Callable[[], bytes]] = {}  # what a forked worker makes, inherited from the build
 
@@ -38,7 +36,7 @@ def _start() -> None:
     as the worker, so no collection walks it (`gc.freeze`), and the young generation is collected in
     larger batches."""
     gc.freeze()
-    gc.set_threshold(YOUNG_OBJECTS, *gc.get_threshold()[1:])
+    collect_in_batches()
 
 
 def cores() -> int:

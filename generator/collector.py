@@ -1,0 +1,17 @@
+"""How a radar process lets Python's garbage collector run.
+
+Loading, Jinja, matplotlib and fpdf2 make hundreds of thousands of short-lived objects, and with Python's
+default young generation (700 objects) the collector ran hundreds of times per build, each time walking
+everything alive: at a thousand blips 0.27 s of the build's own CPU and 0.2 s of the drawing worker's.
+Collected in batches of 20,000 it runs a few dozen times, for the same peak memory (bench/bench.py).
+"""
+
+from __future__ import annotations
+
+import gc
+
+YOUNG_OBJECTS = 20_000
+
+
+def collect_in_batches() -> None:
+    gc.set_threshold(YOUNG_OBJECTS, *gc.get_threshold()[1:])
