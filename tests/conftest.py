@@ -233,6 +233,27 @@ def aoe_site(tmp_path_factory) -> tuple[Path, Path, str]:
     return folder / "radar", folder / "site", (folder / "import-report.txt").read_text(encoding="utf-8")
 
 
+def _import_thoughtworks_volumes(folder: Path) -> None:
+    import realdata
+    from inprocess import radar
+
+    volumes = [str(p) for p in realdata.volumes()]
+    title = "Thoughtworks Technology Radar"
+    result = radar("import", "byor", *volumes, "--source", str(folder / "radar"), "--title", title)
+    assert result.returncode == 0, result.stderr
+    (folder / "import-report.txt").write_text(result.stdout, encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def thoughtworks_volumes(tmp_path_factory) -> tuple[Path, str]:
+    """All 34 Thoughtworks volumes through `radar import byor`: (sources, the import's report).
+
+    Made once per run, so that the tests reading it run on any worker side by side: never change it.
+    """
+    folder = made_once(tmp_path_factory, "thoughtworks-volumes", _import_thoughtworks_volumes)
+    return folder / "radar", (folder / "import-report.txt").read_text(encoding="utf-8")
+
+
 def _build_thoughtworks_volume(folder: Path) -> None:
     import realdata
     from inprocess import radar
@@ -339,10 +360,13 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 # started first, the other workers meanwhile run everything else.  pyproject turns off xdist's own order
 # (most tests first), which would start these late.
 LONGEST_FIRST = (
-    "test_import_byor.py",
+    # a test by its name: it imports the 34 volumes (once per run) and builds sixteen years of them; the
+    # module's other tests, which read the same import, come after the browser modules, once it is made
+    "test_import_byor.py::test_sixteen_years_of_thoughtworks_build_with_every_edition_and_no_broken_link",
     "test_accessibility.py",
     "test_browser.py",
     "test_capabilities.py",
+    "test_import_byor.py",
     "test_perf.py",
     "test_themes_i18n.py",
     "test_serve_warnings.py",
@@ -350,11 +374,13 @@ LONGEST_FIRST = (
 )
 
 # Modules whose tests are handed to workers one by one, not as a module: they share nothing costly at
-# module scope (a fixture there reads the sample or loads it, in well under a second), and some of their
-# browser tests take as long as a whole module each (axe on every page type, every tab stop): in one
-# unit they were the full run's critical path.  In each, the browser tests go first.
+# module scope (a fixture there reads the sample or loads it, in well under a second; what costs more is
+# made once per run), and some of their tests take as long as a whole module each (axe on every page
+# type, every tab stop, sixteen years of Thoughtworks built): in one unit they were the run's critical
+# path.  In each, the browser tests go first.
 ONE_BY_ONE = frozenset(
     {
+        "test_import_byor.py",  # its 34 volumes are imported once per run (thoughtworks_volumes)
         "test_accessibility.py",
         "test_browser.py",
         "test_capabilities.py",
@@ -397,6 +423,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     def order(item: pytest.Item) -> tuple[int, int]:
         name = item.path.name
         alone = name in ONE_BY_ONE and item.get_closest_marker("browser") is not None
-        return (rank.get(name, len(rank)), 0 if alone else 1)
+        by_name = f"{name}::{getattr(item, 'originalname', item.name)}"
+        return (rank.get(by_name, rank.get(name, len(rank))), 0 if alone else 1)
 
     items.sort(key=order)  # stable: a module's tests keep their order
