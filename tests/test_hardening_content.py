@@ -276,6 +276,24 @@ def test_theme_template_cannot_read_files_through_the_objects_it_is_given(radar_
         assert "root:" not in result.stderr and "PATH" not in result.stderr
 
 
+def test_theme_template_cannot_write_to_the_render_cache(radar_dir: RadarDir, tmp_path, monkeypatch):
+    """`site.kept` stores bytes that later builds of the same radar publish (radar.png, say): a template
+    that could call it would outlive its pull request.  Templates read only what Site.TEMPLATE_NAMES offers."""
+    from inprocess import radar
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("RADAR_CACHE_DIR", str(cache))
+    for attempt in ("{{ site.kept('radar.png', 'EVIL'.encode) }}", "{{ site.once(site.kept, 'x') }}"):
+        theme_with_template(radar_dir, attempt + "\n")
+        result = radar("build", "--source", str(radar_dir.root), "--out", str(tmp_path / "site"))
+        assert result.returncode == 1, attempt
+        (found,) = problems(result.stderr)
+        assert found[0].endswith("themes/evil/templates/base.html") and found[1] == 1, (attempt, result.stderr)
+        assert "kept" in found[3] or "once" in found[3], found
+    stored = [path for path in cache.rglob("*") if path.is_file() and b"EVIL" in path.read_bytes()]
+    assert not stored
+
+
 def test_sandbox_keeps_strict_undefined_and_autoescape(radar_dir: RadarDir, tmp_path):
     from generator.render import sandbox
 

@@ -61,7 +61,9 @@ class ThemeSandbox(ImmutableSandboxedEnvironment):
         key = (type(obj), attr)
         known = self._verdicts.get(key)
         if known is None:
-            known = self._verdicts[key] = super().is_safe_attribute(obj, attr, value)
+            offered = getattr(type(obj), "TEMPLATE_NAMES", None)  # a class that names what templates may read
+            known = super().is_safe_attribute(obj, attr, value) and (offered is None or attr in offered)
+            self._verdicts[key] = known
         return known and _harmless(value)
 
     @functools.cached_property

@@ -79,6 +79,11 @@ class Site:
     a review per edition, the capability index) is computed once and kept here.
     """
 
+    # What a theme's templates may read from the `site` global: data, never the render cache (`kept`
+    # would let a template store bytes that later builds of the same radar publish), `once`, the
+    # environment or the theme's folders.
+    TEMPLATE_NAMES = frozenset({"radar", "current", "view", "review", "tags", "nav", "nav_paths", "t"})
+
     def __init__(self, radar: Radar, theme: Theme, source: Path | None = None) -> None:
         self.radar = radar
         self.theme = theme
