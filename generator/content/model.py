@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,17 @@ class Radar:
     @property
     def editions(self) -> list[str]:
         """Every edition the content speaks of, oldest first, up to the current one."""
+        return list(self._editions)
+
+    @cached_property
+    def _editions(self) -> tuple[str, ...]:
+        # Worked out once: the pages and comparisons ask for it thousands of times (a third of a build of
+        # sixteen years of Thoughtworks volumes went into walking every history again).
         seen = {self.edition, *self.published}
         for blip in self.blips.values():
             seen.update(h.edition for h in blip.history)
-        return sorted(e for e in seen if e <= self.edition)
+        return tuple(sorted(e for e in seen if e <= self.edition))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        super().__setattr__(name, value)
+        self.__dict__.pop("_editions", None)  # the loader sets `blips` after the radar is made
