@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 from generator import collector
 
@@ -41,3 +43,37 @@ def test_every_radar_command_collects_in_large_batches(tmp_path):
     args = ["check", "--source", str(tmp_path)]
     done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, timeout=120)
     assert done.stdout.split() == [str(collector.YOUNG_OBJECTS)], done.stdout + done.stderr
+
+
+ORPHAN = """
+import os, signal, sys, time
+from pathlib import Path
+from generator.render import pool
+mark = Path(sys.argv[1])
+def slow():
+    mark.write_text(str(os.getpid()))
+    time.sleep(120)
+    return b"x" * 1_000_000  # more than a pipe holds: its worker would block handing it over
+drawing = pool.Drawing([("a", slow), ("b", slow)])
+while not mark.exists():
+    time.sleep(0.05)
+os.kill(os.getpid(), signal.SIGKILL)  # the build is killed mid-drawing
+"""
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return False
+    return state != "Z"  # a zombie has ended; only its parent's wait is missing
+
+
+def test_a_killed_build_leaves_no_drawing_worker_behind(tmp_path):
+    mark = tmp_path / "worker-pid"
+    subprocess.run([sys.executable, "-c", ORPHAN, str(mark)], timeout=120)
+    worker = int(mark.read_text())
+    deadline = time.monotonic() + 10
+    while _running(worker) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _running(worker), f"drawing worker {worker} outlived its build"

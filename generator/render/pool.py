@@ -16,6 +16,7 @@ import gc
 import multiprocessing
 import os
 import threading
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 
@@ -23,6 +24,7 @@ from ..collector import collect_in_batches
 
 WORKERS = 1  # the build's own process renders the pages on one core; one worker draws on the other
 MIN_JOBS = 2  # fewer files to draw than this do not pay for a pool
+ORPHAN_CHECK = 0.5  # seconds between a worker's looks at whether its build still runs
 
 _makers: dict[str, Callable[[], bytes]] = {}  # what a forked worker makes, inherited from the build
 
@@ -37,6 +39,15 @@ def _start() -> None:
     larger batches."""
     gc.freeze()
     collect_in_batches()
+    threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with(build: int) -> None:
+    """End the worker once the build that forked it is gone (killed, say): otherwise it would wait for
+    ever to hand over a picture no one reads, holding its memory (it holds the pipe's other end too)."""
+    while os.getppid() == build:
+        time.sleep(ORPHAN_CHECK)
+    os._exit(1)
 
 
 def cores() -> int:
