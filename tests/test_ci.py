@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-PINNED = ("ruff", "playwright", "axe-playwright-python")  # ruff's formatting, the browser driver, axe's rules
+# ruff's formatting, the browser driver, axe's rules, and the scheduler tests/conftest.py subclasses
+PINNED = ("ruff", "playwright", "axe-playwright-python", "pytest-xdist")
 
 
 def test_tools_whose_output_tests_assert_on_are_pinned_to_the_installed_versions():
