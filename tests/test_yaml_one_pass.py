@@ -5,10 +5,10 @@ the same types, and the same problems, whatever the text."""
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 import yaml
+from conftest import ROOT
 
 from generator.content import source
 from generator.content.problems import Problems
@@ -40,8 +40,8 @@ def document(rng: random.Random) -> str:
 
 
 def parsed(text: str) -> tuple[str, list]:
-    problems = Problems(Path("/radar"))
-    doc = source.parse_yaml(Path("/radar/blips/x.md"), text, problems, first_line=2)
+    problems = Problems(ROOT)  # nothing is read: the path only names the problems' file
+    doc = source.parse_yaml(ROOT / "blips/x.md", text, problems, first_line=2)
     return repr(None if doc is None else doc.data), problems.sorted()  # repr: 1, 1.0, True and '1' differ
 
 
