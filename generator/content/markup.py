@@ -97,8 +97,11 @@ def references(text: str) -> list[Reference]:
     `plainmd`) is not given to markdown-it at all.
     """
     plain = _plain_references(text)
-    if plain is not None:
-        return plain
+    return plain if plain is not None else _parsed_references(text)
+
+
+def _parsed_references(text: str) -> list[Reference]:
+    """`references` by markdown-it: its blocks, and the inline syntax of those that can hold a link."""
     md = _block_parser()
     env: dict = {}
     tokens = md.parse(text, env)
@@ -219,7 +222,7 @@ class Memo:
         if plain is not None:
             return plain
         found = self._found(hashlib.sha256(text.encode("utf-8")).hexdigest())
-        return found[2] if found is not None else references(text)
+        return found[2] if found is not None else _parsed_references(text)  # not plain: asked once above
 
     def save(self) -> None:
         if self._store is not None and self.used and self.used.keys() != self.known.keys():
