@@ -168,13 +168,39 @@ class _Unusual(Exception):
 
 
 def _plain(loader: Any, node: yaml.Node | None) -> Any:
-    """The data of a tree that holds nothing to report, built in one pass over its nodes; `_Unusual` for
-    any other tree, which `_walk` then checks and `_construct` builds.
+    """The data of a tree that holds nothing to report, checked and built in one pass; `_Unusual` for any
+    other tree, which `_walk` then checks and `_construct` builds.
 
     Most files are plain: text keys once each, no number too long, and (the caller's test of the text)
     no alias (no '*') and no value a ' #' may have cut.  Whatever `_walk` reports must send a tree there.
-    Checking and building them in one pass instead of two, dispatching on each node's class, saved
-    a tenth of `radar check`'s YAML time at a thousand blips."""
+    Checking and building them in one pass instead of two saved a tenth of `radar check`'s YAML time at a
+    thousand blips."""
+    if node is None:
+        return None
+    try:
+        return _built(loader, node)
+    except Exception:  # a value PyYAML refuses, a tree too deep: the two passes say what is wrong, as ever
+        # PyYAML's constructor as if it had never begun (an exception leaves a node marked as being built)
+        loader.constructed_objects, loader.recursive_objects, loader.state_generators = {}, {}, []
+        loader.deep_construct = False
+        return _Unusual
+
+
+def _construct(loader: Any, node: yaml.Node) -> Any:
+    """The data of a tree `_walk` found usable (so without aliases): built as `_plain` builds, or by PyYAML's
+    own safe constructor when it holds what `_built` leaves to it (a key given twice, a merge key, a key
+    that is not text).  The same values as `construct_document`, in a third of the time (its per-node
+    bookkeeping was a fifth of `radar check` on a thousand blips)."""
+    try:
+        return _built(loader, node)
+    except _Unusual:
+        return loader.construct_document(node)
+
+
+def _built(loader: Any, node: yaml.Node) -> Any:
+    """Plain strings, lists and mappings built straight from the nodes, any other scalar by PyYAML's safe
+    constructor; `_Unusual` raised at a key given twice, a key that is not text, an over-long number or
+    any other node."""
     scalar, sequence, mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
 
     def build(n: yaml.Node) -> Any:
@@ -196,50 +222,7 @@ def _plain(loader: Any, node: yaml.Node | None) -> Any:
             return value
         raise _Unusual
 
-    if node is None:
-        return None
-    try:
-        return build(node)
-    except Exception:  # a value PyYAML refuses, a tree too deep: the two passes say what is wrong, as ever
-        # PyYAML's constructor as if it had never begun (an exception leaves a node marked as being built)
-        loader.constructed_objects, loader.recursive_objects, loader.state_generators = {}, {}, []
-        loader.deep_construct = False
-        return _Unusual
-
-
-def _construct(loader: Any, node: yaml.Node) -> Any:
-    """The document's data: plain strings, lists and mappings built straight from the nodes, everything
-    else by PyYAML's own safe constructor.  The same values as `construct_document`, in a third of the
-    time (its per-node bookkeeping was a fifth of `radar check` on a thousand blips).  A node reached
-    twice through an alias is built once, as PyYAML does, so an alias bomb stays small."""
-    built: dict[int, Any] = {}
-
-    def build(n: yaml.Node) -> Any:
-        key = id(n)
-        if key in built:
-            if built[key] is _Unusual:
-                raise _Unusual  # a node inside itself
-            return built[key]
-        built[key] = _Unusual
-        if isinstance(n, yaml.ScalarNode):
-            value = n.value if n.tag == STR else loader.construct_object(n, deep=True)
-        elif isinstance(n, yaml.SequenceNode) and n.tag == SEQ:
-            value = [build(item) for item in n.value]
-        elif isinstance(n, yaml.MappingNode) and n.tag == MAP:
-            value = {}
-            for k, v in n.value:
-                if not (isinstance(k, yaml.ScalarNode) and k.tag == STR):
-                    raise _Unusual
-                value[k.value] = build(v)
-        else:
-            raise _Unusual
-        built[key] = value
-        return value
-
-    try:
-        return build(node)
-    except _Unusual:
-        return loader.construct_document(node)
+    return build(node)
 
 
 INT_TAG = "tag:yaml.org,2002:int"
