@@ -47,6 +47,12 @@ def results(page) -> list[tuple[str, str]]:
     return [tuple(pair) for pair in found]
 
 
+def use_search_box(page) -> None:
+    """Focus the search page's box, which fetches the index, and wait until the search is set up."""
+    page.click("#search-q")
+    page.wait_for_selector("#search-hint", state="hidden")
+
+
 def type_in_header(page, start: str, query: str) -> None:
     """Type into the search box in the page header and press Enter, as a reader would."""
     page.goto(start)
@@ -81,7 +87,7 @@ def test_ai_finds_the_word_ai_only_and_ranks_generative_ai_high(page, sample_ser
 
 def test_drone_ranks_drones_first_while_typing(page, sample_server, radar):
     page.goto(sample_server + urls.SEARCH)
-    page.click("#search-q")
+    use_search_box(page)
     seen = {}
     for letter in "drone":
         page.keyboard.type(letter)
@@ -98,7 +104,7 @@ def test_drone_ranks_drones_first_while_typing(page, sample_server, radar):
 
 def test_vertalen_finds_spraakvertaling_through_the_dutch_stem(page, sample_server):
     page.goto(sample_server + urls.SEARCH)
-    page.click("#search-q")
+    use_search_box(page)
     page.keyboard.type("vertalen", delay=10)
     shown = results(page)
     assert shown[0] == (urls.blip_url("spraakvertaling-op-straat"), "Spraakvertaling op straat"), shown
@@ -138,6 +144,41 @@ def test_search_works_from_disk_and_the_index_loads_only_on_the_search_page(page
         assert 'id="site-search-q" name="q"' in html and 'method="get"' in html
 
 
+def test_the_search_page_fetches_its_index_only_when_the_box_is_used(browser, sample_server):
+    """The index grows with the radar: a reader who opens the search page to browse does not fetch it."""
+    context = browser.new_context()
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(sample_server + urls.SEARCH)
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in fetched if "search-index" in u or "stemmer" in u], fetched
+    assert page.is_visible("#search-hint") and page.is_visible("#search-all")
+    page.keyboard.press("Tab")  # the skip link
+    while page.evaluate("document.activeElement.id") != "search-q":
+        page.keyboard.press("Tab")
+    page.wait_for_selector("#search-hint", state="hidden")
+    assert [u for u in fetched if u.endswith(urls.SEARCH_INDEX)] == [sample_server + urls.SEARCH_INDEX]
+    assert len([u for u in fetched if "stemmer" in u]) == 3
+    page.keyboard.type("drone", delay=10)
+    assert results(page)[0][1] == "Drones"
+    context.close()
+
+
+def test_what_is_typed_before_the_index_arrives_is_searched(browser, sample_server):
+    context = browser.new_context()
+    page = context.new_page()
+    page.route("**/" + urls.SEARCH_INDEX, lambda route: (page.wait_for_timeout(300), route.continue_()))
+    page.goto(sample_server + urls.SEARCH)
+    page.click("#search-q")
+    page.keyboard.type("drone")
+    assert page.is_visible("#search-all")  # the index is still on its way
+    page.wait_for_selector("#search-ranked:not([hidden])")
+    assert page.input_value("#search-q") == "drone" and results(page)[0][1] == "Drones"
+    assert page.url.endswith("?q=drone")
+    context.close()
+
+
 def test_every_page_has_the_header_search_box_without_javascript(browser, sample_server):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -153,6 +194,7 @@ def test_javascript_and_python_stemmers_agree_on_every_word_of_the_sample(page, 
     """The page stems queries with the Snowball JavaScript, the build stems text with snowballstemmer."""
     words = sorted({w for text in texts(radar).values() for w in search_index.words(text)})
     page.goto((sample_site / urls.SEARCH).as_uri())
+    use_search_box(page)
     from_js = page.evaluate(
         "ws => { const d = new DutchStemmer(), e = new EnglishStemmer();"
         " return ws.map(w => [d.stemWord(w), e.stemWord(w)]); }",
@@ -186,6 +228,7 @@ def test_search_stays_fast_at_10000_technologies(browser, radar_dir, tmp_path: P
     context = browser.new_context()
     page = context.new_page()
     page.goto((out / urls.SEARCH).as_uri())
+    use_search_box(page)
     timings = page.evaluate(
         """() => {
             const input = document.querySelector('#search-q');

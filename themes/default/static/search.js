@@ -7,6 +7,10 @@
  * four letters or more also matches the end of a Dutch compound ("vertalen": "Spraakvertaling").
  * Matches are marked with <mark> built from text nodes: no text from the index is parsed as HTML.
  * Without this script the page still lists every technology for the browser's own find.
+ *
+ * The index grows with the radar (megabytes at ten thousand technologies), so it and the stemmers
+ * are fetched only when the search box is used: on focus or typing, or at once when the address
+ * carries a query.  Their addresses are on the form (data-scripts), relative like every link.
  */
 (function () {
   "use strict";
@@ -254,8 +258,10 @@
       var next = list.children[first];
       if (next) next.querySelector("a").focus();
     });
-    input.value = readQuery();
+    var typed = input.value;  // typed while the index was on its way: keep it
+    input.value = typed || readQuery();
     apply();
+    if (typed) writeQuery(typed.trim());
     input.addEventListener("input", function () {
       apply();
       writeQuery(input.value.trim());
@@ -267,10 +273,43 @@
     });
   }
 
+  function ready(form) {
+    var index = window.RADAR_SEARCH_INDEX;
+    if (index && index.docs) setup(form, new Searcher(index));
+  }
+
+  /** Fetch the stemmers and the index once, in the order given; set the page up when all ran. */
+  function load(form) {
+    var sources = (form.getAttribute("data-scripts") || "").split(" ").filter(Boolean);
+    var pending = sources.length;
+    sources.forEach(function (source) {
+      var script = document.createElement("script");
+      script.src = source;
+      script.async = false;  // run in insertion order: the stemmers before the index
+      script.addEventListener("load", function () {
+        pending -= 1;
+        if (pending === 0) ready(form);
+      });
+      document.head.appendChild(script);
+    });
+  }
+
   function start() {
     var form = document.querySelector("form.search-form");
-    var index = window.RADAR_SEARCH_INDEX;
-    if (form && index && index.docs) setup(form, new Searcher(index));
+    if (!form) return;
+    var started = false;
+    function use() {
+      if (started) return;
+      started = true;
+      form.removeEventListener("focusin", use);
+      form.removeEventListener("input", use);
+      load(form);
+    }
+    if (readQuery()) use();
+    else {
+      form.addEventListener("focusin", use);
+      form.addEventListener("input", use);
+    }
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
