@@ -14,12 +14,13 @@ import difflib
 import posixpath
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 from urllib.parse import unquote
 
 from .. import urls
 from .folders import ASSETS_DIR
 from .model import Radar, Reference
-from .problems import ERROR, WARNING, Problems
+from .problems import ERROR, WARNING, Problem, Problems
 
 # Files the build writes at the site's root besides the pages of urls (pictures and data).
 ROOT_FILES = ("radar.png", "radar.pdf", "radar.svg")
@@ -69,23 +70,35 @@ def check_references(radar: Radar, problems: Problems, strict: bool, assets: lis
 
     pages = [(urls.blip_url(b.id), b.source, b.references) for b in radar.blips.values()]
     pages += [(urls.initiative_url(i.id), i.source, i.references) for i in radar.initiatives.values()]
+    root = problems.root
     for page, source, references in pages:
         for ref in references:
-            key = (ref, page, strict, problems.language)
+            # The finished problem is kept too: making it (the file's path relative to the radar,
+            # control characters escaped) cost more than judging, for a thousand dead links a save.
+            key = (ref, page, strict, problems.language, root, source)
             found = judged.get(key)
             if found is None:
-                found = judged[key] = _judge(ref, page, files, closest, strict, problems)
-            message, severity = found
-            if message:
-                problems.add(problems.root / source, ref.line, ref.column, message, severity)
+                message, severity = _judge(ref, page, files, closest, strict, problems)
+                found = judged[key] = _made_problem(problems, root / source, ref, message, severity)
+            if found:
+                problems.items.append(found[0])
+
+
+def _made_problem(problems: Problems, path: Path, ref: Reference, message: str, severity: str) -> tuple[Problem, ...]:
+    """The problem `problems.add` makes for a dead link (none for a good one), to be added again as it is."""
+    if not message:
+        return ()
+    scratch = problems.scratch()
+    scratch.add(path, ref.line, ref.column, message, severity)
+    return (scratch.items[0],)
 
 
 # What each link was judged against the last set of site files: the live preview checks every link of
 # a thousand files on each save, and a save seldom adds or removes a page.
-_judged: tuple[frozenset[str], dict[tuple, tuple[str, str]]] = (frozenset(), {})
+_judged: tuple[frozenset[str], dict[tuple, tuple[Problem, ...]]] = (frozenset(), {})
 
 
-def _judged_against(files: frozenset[str]) -> dict[tuple, tuple[str, str]]:
+def _judged_against(files: frozenset[str]) -> dict[tuple, tuple[Problem, ...]]:
     global _judged
     if _judged[0] != files:
         _judged = (files, {})

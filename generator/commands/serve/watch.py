@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,12 +17,26 @@ from .preview import Build, Preview
 
 WATCHED = CONTENT_FOLDERS  # assets/ too: the site copies them
 DEBOUNCE = 0.02  # an editor's save (write, rename) takes milliseconds; the rebuild itself dominates
+SETTLE = 0.003  # after a save's last step, for the events of the same save still on their way
+
+
+def settled(event: FileSystemEvent, relevant: Callable[[str], bool]) -> bool | None:
+    """Whether an event is the last step of a save: the file closed after writing, or a finished file
+    renamed onto a content file (an editor's atomic save).  After one the rebuilder waits SETTLE, not
+    DEBOUNCE.  Anything else may be the start of a save (a truncation, vim's renaming the old file
+    to `x.md~` before writing the new one, a deletion before the file is written again), and a rebuild
+    then could show a half-written file for a moment.  None for a folder's "modified", which watchdog
+    sends after each change inside it: it says nothing about where the save is."""
+    if event.is_directory and event.event_type == "modified":
+        return None
+    dest = str(getattr(event, "dest_path", "") or "")
+    return event.event_type == "closed" or (event.event_type == "moved" and bool(dest) and relevant(dest))
 
 
 class Watcher:
     """watchdog on the content folders (and the root, to notice those folders appear)."""
 
-    def __init__(self, source: Path, on_change: Callable[[], None]) -> None:
+    def __init__(self, source: Path, on_change: Callable[[bool | None], None]) -> None:
         self.source = source.resolve()
         self.observer = Observer()
         self.watched: set[str] = set()
@@ -36,7 +49,7 @@ class Watcher:
                 paths = [str(event.src_path), str(getattr(event, "dest_path", "") or "")]
                 if any(outer.relevant(p) for p in paths if p):
                     outer.add_missing()
-                    on_change()
+                    on_change(settled(event, outer.relevant))
 
         self.handler = _Handler()
         self.observer.schedule(self.handler, str(self.source), recursive=False)
@@ -76,17 +89,23 @@ class Rebuilder(threading.Thread):
         self.stopping = stopping
         self.report = report
         self.dirty = threading.Event()
+        self.settled = False  # whether the last change seen was the end of a save
 
-    def poke(self) -> None:
+    def poke(self, settled: bool | None = False) -> None:
+        """A change seen; `settled` whether it ended a save (None: no news about that)."""
+        if settled is not None:
+            self.settled = settled
         self.dirty.set()
 
     def run(self) -> None:
         while not self.stopping.is_set():
             if not self.dirty.wait(timeout=0.2):
                 continue
+            # Quiet for DEBOUNCE, or for SETTLE after a save's last step: a fixed wait would be a
+            # tenth of the time from a save to the page on a big radar.
             while self.dirty.is_set() and not self.stopping.is_set():
                 self.dirty.clear()
-                time.sleep(DEBOUNCE)
+                self.dirty.wait(timeout=SETTLE if self.settled else DEBOUNCE)
             if self.stopping.is_set():
                 return
             try:

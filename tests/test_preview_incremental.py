@@ -1,0 +1,105 @@
+"""The live preview reloads only what changed, and still shows exactly what a fresh process would.
+
+The preview keeps parsed files, checked blips, judged links, layouts and compiled templates between
+rebuilds.  After each kind of change an author makes (an edit, a ring move, a new file, a deleted
+file, a broken file and its repair) every page and data file of the incremental build is compared,
+byte for byte, with the same files made by a new process that has nothing kept, and so are the
+problems and warnings it reports.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, RadarDir, blip_text
+
+from generator.commands.serve.preview import Build, Preview
+from generator.render.site import PARTS
+
+TESTS = Path(__file__).resolve().parent
+
+
+def snapshot(build: Build) -> dict:
+    """What a reader and an author see of a build: each page's and data file's digest, and the problems."""
+    seen: dict = {
+        "problems": [p.text() for p in build.problems],
+        "warnings": [p.text() for p in build.warnings],
+        "files": {},
+    }
+    if build.files is not None:
+        for path, make in build.files.makers().items():
+            index = build.files.hints[path]
+            if not PARTS[index].drawn:  # pictures and PDFs: matplotlib, seconds each, and not the preview's pages
+                seen["files"][path] = hashlib.sha256(make()).hexdigest()
+    return seen
+
+
+def fresh(sources: list[Path]) -> list[dict]:
+    """The snapshots of first builds in a new process: nothing parsed, checked or laid out before (its
+    caches are per file, so the copies of the radar's states share nothing)."""
+    code = (
+        f"import json, sys; sys.path.insert(0, {str(TESTS)!r}); from pathlib import Path;"
+        "from test_preview_incremental import snapshot;"
+        "from generator.commands.serve.preview import Preview;"
+        f"print(json.dumps([snapshot(Preview(Path(s)).rebuild()) for s in {[str(s) for s in sources]!r}]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=True,
+    )
+    return json.loads(done.stdout)
+
+
+def history(*rings: tuple[str, str]) -> str:
+    return "history:\n" + "".join(f"  - edition: {edition}\n    ring: {ring}\n" for edition, ring in rings)
+
+
+def test_every_kind_of_change_shows_as_a_fresh_build_would(radar_dir: RadarDir):
+    for n in range(12):  # a few per segment, so that a move changes the spots of others in it
+        radar_dir.blip(f"b{n}", quadrant=("data", "tools")[n % 2], ring=("adopt", "trial", "assess")[n % 3])
+    moving = radar_dir.blip(
+        "mover",
+        ring="trial",
+        extra=history(("2026-Q1", "assess"), ("2026-Q2", "trial")),
+        body="See [the other one](other.md) and [b1](b1.md).",
+    )
+    preview = Preview(radar_dir.root)
+    preview.warm(preview.rebuild())
+    steps = {
+        "edit": lambda: radar_dir.blip("b3", ring="adopt", body="A new text, *emphasised*."),
+        "ring move": lambda: moving.write_text(
+            blip_text(
+                title="mover",
+                ring="adopt",
+                extra=history(("2026-Q1", "assess"), ("2026-Q2", "adopt")),
+                body="See [the other one](other.md) and [b1](b1.md).",
+            ),
+            encoding="utf-8",
+        ),
+        "new file": lambda: radar_dir.blip("other", quadrant="tools", ring="hold"),  # the dead link now lands
+        "deleted file": lambda: (radar_dir.root / "blips" / "b1.md").unlink(),  # and this one dies
+        "broken file": lambda: radar_dir.write("blips/b5.md", "---\ntitle: [oops\nring: trial\n---\nx\n"),
+        "repaired": lambda: radar_dir.blip("b5", quadrant="tools", ring="trial"),
+    }
+    seen, states = {}, []
+    for step, change in steps.items():
+        change()
+        incremental = seen[step] = snapshot(preview.rebuild())
+        states.append(shutil.copytree(radar_dir.root, radar_dir.root.parent / f"state-{len(states)}"))
+        assert bool(incremental["problems"]) == (step == "broken file"), step
+        if step == "new file":
+            assert "blips/other.html" in incremental["files"]
+        if step == "deleted file":
+            assert "blips/b1.html" not in incremental["files"]
+            assert any("b1" in w for w in incremental["warnings"])  # mover's link to it is reported now
+    for (step, incremental), first in zip(seen.items(), fresh(states), strict=True):
+        assert incremental == first, step
