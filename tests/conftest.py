@@ -144,12 +144,12 @@ def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path],
 
 def _build_sample(folder: Path) -> None:
     """Cold, on a render cache of its own (cache/): cold_sample_builds takes this build as its first one.
-    Its entries then join the run's cache, as if it had been built there (each moved in whole)."""
+    Its entries then join the run's cache, as if it had been built there (each moved in whole).
+    In a fresh process that keeps the build's own drawing workers and reports them (build.json)."""
+    import watched_build
+
     cache = folder / "cache"
-    result = run_radar(
-        "build", "--source", str(ROOT), "--out", str(folder / "site"), env={"RADAR_CACHE_DIR": str(cache)}
-    )
-    assert result.returncode == 0, result.stderr
+    watched_build.build(ROOT, folder / "site", folder / "build.json", cache)
     shared = Path(os.environ["RADAR_CACHE_DIR"])
     for entry in cache.iterdir():
         part = shared / f".seed-{entry.name}"
@@ -170,14 +170,16 @@ def sample_site(tmp_path_factory) -> Path:
 
 
 def _build_sample_again_cold(folder: Path, first: Path) -> None:
+    import watched_build
+
     (folder / "a").symlink_to(first / "site")
     (folder / "cache-a").symlink_to(first / "cache")
+    (folder / "a.json").symlink_to(first / "build.json")
     copy = folder / "copy"
     shutil.copytree(ROOT / "radar", copy / "radar")
     shutil.copytree(ROOT / "blips", copy / "blips")
-    cache = {"RADAR_CACHE_DIR": str(folder / "cache-b")}
-    result = run_radar("build", "--source", str(copy), "--out", str(folder / "b"), env=cache)
-    assert result.returncode == 0, result.stderr
+    alone = watched_build.ALONE
+    watched_build.build(copy, folder / "b", folder / "b.json", folder / "cache-b", min_jobs=alone)
 
 
 @pytest.fixture(scope="session")
@@ -186,6 +188,8 @@ def cold_sample_builds(tmp_path_factory) -> Path:
 
     a/ is sample_site's build; the second build reads a copy of the sources in another folder. Tests compare
     the two sites' bytes: nothing cached is compared with itself, and no path or time leaks into the output.
+    a/ was drawn with the build's drawing workers, b/ without any, in the build's own process; a.json and
+    b.json say so and which modules imported matplotlib (tests/watched_build.py).
     Shared by the run: never change it.
     """
     first = _sample(tmp_path_factory)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import ast
 import os
 import posixpath
 import subprocess
 import sys
 from pathlib import Path
 
+import watched_build
 from conftest import ROOT
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -97,48 +97,22 @@ def imported(*args: str, cache: Path) -> str:
     return done.stdout.strip().splitlines()[-1]
 
 
-WHO_IMPORTS = """
-import builtins, importlib.util, sys
-from generator.render import pool
-pool.MIN_JOBS = 10**6  # no worker: every import happens in this process
-PICTURE = "generator.outputs.picture"
-seen = set()
-real = builtins.__import__
-def watched(name, globals=None, locals=None, fromlist=(), level=0):
-    importer = (globals or {}).get("__name__", "")
-    if importer.startswith("generator."):
-        full = importlib.util.resolve_name("." * level + name, globals["__package__"]) if level else name
-        if full.split(".")[0] == "matplotlib":
-            seen.add((importer, "matplotlib"))
-        if full == PICTURE or PICTURE in {f"{full}.{f}" for f in fromlist or ()}:
-            seen.add((importer, "picture"))
-    return real(name, globals, locals, fromlist, level)
-builtins.__import__ = watched
-from generator.cli import main
-status = main(sys.argv[1:])
-print(status, sorted(seen))
-"""
-
-
-def test_a_cold_build_imports_matplotlib_only_for_the_radar_picture(tmp_path):
+def test_a_cold_build_imports_matplotlib_only_for_the_radar_picture(cold_sample_builds):
     """The charts are written as SVG, the review PDF and the slides are set with fpdf2 and Pillow: in a cold
     build of the sample (charts, review.pdf, slides), only the radar picture's module imports matplotlib, and
     only the radar's files use that module.  (Every import statement that runs is seen, also of
-    a module another one loaded first.)"""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "RADAR_CACHE_DIR": str(tmp_path / "cache")}
-    argv = [sys.executable, "-c", WHO_IMPORTS, "build", "--source", str(ROOT), "--out", str(tmp_path / "site")]
-    done = subprocess.run(argv, capture_output=True, text=True, env=env)
-    assert done.returncode == 0, done.stderr
-    status, seen = done.stdout.strip().splitlines()[-1].split(" ", 1)
-    assert status == "0"
-    pairs = ast.literal_eval(seen)
+    a module another one loaded first: cold_sample_builds' second build, b/, draws everything in its own
+    process and watches its imports, tests/watched_build.py.)"""
+    report = watched_build.report(cold_sample_builds / "b.json")
+    assert report["status"] == 0 and report["workers"] == 0
+    pairs = [tuple(pair) for pair in report["imports"]]
     importers = {name: {who for who, what in pairs if what == name} for name in ("matplotlib", "picture")}
     assert importers["matplotlib"] == {"generator.outputs.picture"}
     # radar.png and radar.pdf; the pages' SVG picture may use it too (its frame), nothing else does
     assert "generator.outputs.radar_files" in importers["picture"]
     assert importers["picture"] <= {"generator.outputs.radar_files", "generator.outputs.radar_svg"}
     for drawn in ("review.pdf", "slides/radar.png", "editions/counts-chart.svg", "capabilities/score-trend.svg"):
-        assert (tmp_path / "site" / drawn).is_file(), drawn
+        assert (cold_sample_builds / "b" / drawn).is_file(), drawn
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -209,40 +183,13 @@ def test_a_kept_output_is_made_once_and_then_read(radar_dir, tmp_path, monkeypat
     assert site.kept("x/y.txt", make) == b"made" and len(calls) == 2
 
 
-WORKER = """
-import sys
-from generator.cli import main
-from generator.render import pool
-pool.MIN_JOBS = int(sys.argv[1])
-started = []
-class Counted(pool.ProcessPoolExecutor):
-    def __init__(self, *args, **kwargs):
-        started.append(1)
-        super().__init__(*args, **kwargs)
-pool.ProcessPoolExecutor = Counted
-status = main(sys.argv[2:])
-print(status, len(started))
-"""
-
-
-def test_pictures_drawn_by_a_worker_are_the_same_bytes(radar_dir, tmp_path):
+def test_pictures_drawn_by_a_worker_are_the_same_bytes(cold_sample_builds):
     """A cold build draws the pictures and PDFs in a forked worker while it renders the pages: the site is
     byte for byte the one a build without workers makes.  (In fresh processes: a process with other
-    threads, as a test runner may be, never forks a worker.)"""
-    radar_dir.blip("one", body="A [link](two.md).")
-    radar_dir.blip(
-        "two",
-        ring="adopt",
-        extra="history:\n  - {edition: 2026-Q1, ring: assess}\n  - {edition: 2026-Q2, ring: adopt}\n",
-    )
-    sites, workers = {}, {}
-    for name, jobs in (("alone", 10**6), ("workers", 1)):
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "RADAR_CACHE_DIR": str(tmp_path / f"cache-{name}")}
-        argv = [sys.executable, "-c", WORKER, str(jobs), "build", "--source", str(radar_dir.root)]
-        done = subprocess.run([*argv, "--out", str(tmp_path / name)], capture_output=True, text=True, env=env)
-        assert done.returncode == 0, done.stderr
-        workers[name] = done.stdout.strip().splitlines()[-1]
-        sites[name] = _files(tmp_path / name)
-    assert workers == {"alone": "0 0", "workers": "0 1"}
-    assert sites["alone"] == sites["workers"]
-    assert {"radar.png", "radar.pdf", "review.pdf", "slides/radar.png"} <= sites["workers"].keys()
+    threads, as a test runner may be, never forks a worker.  cold_sample_builds' a/ is the sample built
+    with the build's own drawing workers, b/ a copy of it built alone; tests/watched_build.py counts them.)"""
+    workers = {name: watched_build.report(cold_sample_builds / f"{name}.json") for name in ("a", "b")}
+    assert {name: (r["status"], r["workers"]) for name, r in workers.items()} == {"a": (0, 1), "b": (0, 0)}
+    sites = {name: _files(cold_sample_builds / name) for name in ("a", "b")}
+    assert sites["a"] == sites["b"]
+    assert {"radar.png", "radar.pdf", "review.pdf", "slides/radar.png"} <= sites["a"].keys()
