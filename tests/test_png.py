@@ -50,3 +50,21 @@ def test_flat_pictures_compress_well_and_the_file_is_a_valid_png():
     data = encode(Image.new("RGB", (1000, 1000), "white"))
     assert len(data) < 20_000
     Image.open(io.BytesIO(data)).verify()
+
+
+def test_the_rows_are_compressed_as_one_stream_exactly_as_joined_rows_would_be():
+    """`encode` feeds deflate row by row (no copy of the whole picture); the IDAT must be byte for byte
+    what compressing the joined, unfiltered rows gives, so radar.png and the slides keep their bytes."""
+    import struct
+    import zlib
+
+    from generator.outputs.png import LEVEL
+
+    image = _noise(97, 61, seed=7)
+    image.paste((255, 255, 255), (10, 10, 80, 50))  # flat parts too, where deflate finds long matches
+    data = encode(image)
+    at = data.index(b"IDAT")
+    (length,) = struct.unpack(">I", data[at - 4 : at])
+    raw = image.tobytes()
+    rows = b"".join(b"\0" + raw[top : top + 97 * 3] for top in range(0, len(raw), 97 * 3))
+    assert data[at + 4 : at + 4 + length] == zlib.compress(rows, LEVEL)

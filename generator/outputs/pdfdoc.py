@@ -69,6 +69,7 @@ class Document:
         self.foot = foot  # with {page} and {total}: set on every page once the last is known
         self.dry = False  # measuring: nothing is drawn and no page is started
         self.pdf = pdf
+        self._style: tuple = ()  # the font style, size and text colour last set through `put`
         self.y = self.top
         self._widths: dict[tuple[str, str], float] = {}
         self.width = pdf.w - self.left - self.right
@@ -81,6 +82,7 @@ class Document:
 
     def new_page(self) -> None:
         self.pdf.add_page()
+        self._style = ()  # the running head sets its own (fpdf2 restores ours after it; not relied on)
         self.y = self.top
 
     def room(self) -> float:
@@ -179,8 +181,11 @@ class Document:
         """One line whose top is at `y`."""
         if self.dry:
             return
-        self.pdf.set_font(FONT, "B" if bold else "", size)
-        self.pdf.set_text_color(*color)
+        style = (bold, size, color)
+        if style != self._style:  # set only when it changes: a thousand-line legend asked a thousand times
+            self.pdf.set_font(FONT, "B" if bold else "", size)
+            self.pdf.set_text_color(*color)
+            self._style = style
         self.pdf.text(x, y + size * MM_PER_PT * 0.95, text)
 
     def heading(self, text: str, level: int = 0) -> None:

@@ -30,12 +30,19 @@ def encode(image: Any, dpi: float | None = None) -> bytes:
     width, height = image.size
     stride = width * 3
     pixels = memoryview(image.tobytes())
-    rows = NO_FILTER + NO_FILTER.join(pixels[top : top + stride] for top in range(0, height * stride, stride))
+    # Row by row into one deflate stream, the same bytes as compressing the rows joined: joining them
+    # copied the whole picture once more (21 MB at a thousand blips, a fifth of the time).
+    deflate = zlib.compressobj(LEVEL)
+    parts = []
+    for top in range(0, height * stride, stride):
+        parts.append(deflate.compress(NO_FILTER))
+        parts.append(deflate.compress(pixels[top : top + stride]))
+    parts.append(deflate.flush())
     header = struct.pack(">IIBBBBB", width, height, 8, RGB, 0, 0, 0)  # 8 bits, no interlace
     chunks = [_chunk(b"IHDR", header)]
     if dpi is not None:
         per_metre = int(dpi / 0.0254 + 0.5)  # as Pillow writes it: Pillow reads the same dpi back
         chunks.append(_chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)))
-    chunks.append(_chunk(b"IDAT", zlib.compress(rows, LEVEL)))
+    chunks.append(_chunk(b"IDAT", b"".join(parts)))
     chunks.append(_chunk(b"IEND", b""))
     return SIGNATURE + b"".join(chunks)
