@@ -70,3 +70,16 @@ def test_the_same_blips_give_the_same_bytes():
     dots = _dots(120)
     for fmt in ("png", "pdf"):
         assert picture.raster(FRAME, dots, fmt, "T") == picture.raster(FRAME, list(dots), fmt, "T"), fmt
+
+
+def test_one_layout_written_as_png_and_pdf_in_either_order_gives_the_bytes_of_each_alone():
+    """radar.png and radar.pdf share one `Picture` per build (in whichever order the build reaches them):
+    each must be what a picture of its own writes, and the PNG's pixels its image."""
+    dots = _dots(200)
+    alone = {fmt: picture.raster(FRAME, dots, fmt, "T") for fmt in ("png", "pdf")}
+    first = picture.Picture(FRAME, dots, "T")
+    png, image = first.png()
+    assert (png, first.pdf()) == (alone["png"], alone["pdf"])
+    assert Image.open(io.BytesIO(png)).tobytes() == image.tobytes()
+    second = picture.Picture(FRAME, dots, "T")
+    assert (second.pdf(), second.png()[0]) == (alone["pdf"], alone["png"])

@@ -11,20 +11,29 @@ from .cache import cached
 from .keys import code_digest
 
 
+def _inputs(site: Site) -> tuple[Any, list, str]:
+    view, radar = site.current, site.radar
+    return view.frame(), view.dots, f"{radar.title} — {radar.edition}"
+
+
+def _picture(site: Site) -> Any:
+    """The picture laid out once per process for radar.png and radar.pdf (`picture.Picture`)."""
+    from . import picture  # matplotlib only to draw a picture the cache does not hold
+
+    return picture.Picture(*_inputs(site))
+
+
 def _raster(site: Site, fmt: str) -> bytes:
     """PNG/PDF rendering is the slowest step; its inputs are small, so key a disk cache on them."""
-    view, radar = site.current, site.radar
-    frame, dots, title = view.frame(), view.dots, f"{radar.title} — {radar.edition}"
+    frame, dots, title = _inputs(site)
     # Any change to the code (picture.py draws with radar_svg's sizes and colours) or to the libraries
     # that draw invalidates it; an edit to the content that moves no blip does not.
     key = hashlib.sha256(repr((code_digest(), frame, dots, fmt, title)).encode()).hexdigest()
 
     def draw() -> bytes:
-        from . import picture  # matplotlib only to draw a picture the cache does not hold
-
         if fmt != "png":
-            return picture.raster(frame, dots, fmt, title)
-        data, site.once(_drawn)["png"] = picture.png_and_pixels(frame, dots, title)
+            return site.once(_picture).pdf()
+        data, site.once(_drawn)["png"] = site.once(_picture).png()
         return data
 
     return cached(site.cache, f"{key}.{fmt}", draw)
