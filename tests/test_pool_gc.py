@@ -77,3 +77,23 @@ def test_a_killed_build_leaves_no_drawing_worker_behind(tmp_path):
     while _running(worker) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not _running(worker), f"drawing worker {worker} outlived its build"
+
+
+SHARED = """
+import sys
+from generator.render import pool
+assert not any(name in sys.modules for name in pool.SHARED_IMPORTS)
+def present():
+    return str(all(name in sys.modules for name in pool.SHARED_IMPORTS)).encode()
+drawing = pool.Drawing([(name, present) for name in "ab"])
+assert drawing.pool is not None, "no worker started"
+print(drawing.futures["a"].result().decode())
+drawing.close()
+"""
+
+
+def test_what_the_build_and_the_drawing_both_import_is_imported_once_before_the_fork():
+    """Pillow: the worker finds it imported (it inherits it) rather than importing it a second time."""
+    done = subprocess.run([sys.executable, "-c", SHARED], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True"]

@@ -13,6 +13,7 @@ threads (a fork copies only the calling thread: a lock another thread holds woul
 from __future__ import annotations
 
 import gc
+import importlib
 import multiprocessing
 import os
 import threading
@@ -25,6 +26,9 @@ from ..collector import collect_in_batches
 WORKERS = 1  # the build's own process renders the pages on one core; one worker draws on the other
 MIN_JOBS = 2  # fewer files to draw than this do not pay for a pool
 ORPHAN_CHECK = 0.5  # seconds between a worker's looks at whether its build still runs
+# Imported by both sides of the fork: the drawing (radar.png, the slides) and the build's own charts (their
+# labels are measured with Pillow's font).  Imported once before it, not once in each process.
+SHARED_IMPORTS = ("PIL.ImageFont",)
 
 _makers: dict[str, Callable[[], bytes]] = {}  # what a forked worker makes, inherited from the build
 
@@ -69,6 +73,8 @@ class Drawing:
             return
         _makers.clear()
         _makers.update(jobs)
+        for name in SHARED_IMPORTS:
+            importlib.import_module(name)
         self.pool = ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("fork"), initializer=_start)
         self.futures = {path: self.pool.submit(_make, path) for path, _ in jobs}
 
