@@ -52,8 +52,9 @@ def report(build: Build) -> None:
 
 
 def _print(problems: list[Problem]) -> None:
-    for problem in problems:
-        print("  " + problem.with_excerpt().replace("\n", "\n  "), flush=True)
+    # One write for them all: a radar copied from another can hold a thousand warnings, and a write
+    # (and a wake-up of whatever reads the terminal) per line slowed every rebuild's page down.
+    print("\n".join("  " + problem.with_excerpt().replace("\n", "\n  ") for problem in problems), flush=True)
 
 
 # --- the command ------------------------------------------------------------------------------

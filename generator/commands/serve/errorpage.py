@@ -85,6 +85,12 @@ def warnings_banner(build: Build) -> str:
     """An <aside> that lists the build's warnings, folded (a <details>, keyboard reachable without script)."""
     if not build.warnings:
         return ""
+    if build.banner is None:  # made once per build, not for every page a tab asks for
+        build.banner = _banner(build)
+    return build.banner
+
+
+def _banner(build: Build) -> str:
     t = translator(build.language)
     items = "\n".join(_item(p) for p in build.warnings)
     label = html.escape(t("serve.warnings_label"))

@@ -28,6 +28,7 @@ class Build:
     language: str = "nl"
     seconds: float = 0.0
     files: SiteFiles | None = None
+    banner: str | None = field(default=None, repr=False)  # its warnings as served pages show them, once made
 
     @property
     def ok(self) -> bool:
