@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from browser_util import WCAG_AA
 from conftest import CAPABILITIES_YAML, ROOT, RadarDir
 from inprocess import radar as in_process
 
@@ -639,7 +640,6 @@ PAGES = [
     "initiatives/index.html",
     "initiatives/cloudroadmap.html",
 ]
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
 @pytest.fixture
