@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import math
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -98,11 +99,12 @@ class _Grid:
 
     def __init__(self) -> None:
         self.size = 2 * BLIP_R + GAP
+        self.limit = self.size**2
         self.cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
 
     def free(self, x: float, y: float) -> bool:
         cx, cy = int(math.floor(x / self.size)), int(math.floor(y / self.size))
-        limit = self.size**2
+        limit = self.limit
         for dx in (-1, 0, 1):
             for dy in (-1, 0, 1):
                 for px, py in self.cells.get((cx + dx, cy + dy), ()):
@@ -115,20 +117,33 @@ class _Grid:
 
 
 def _candidate(rng: random.Random, geometry: Geometry, quadrant: int, ring: int) -> tuple[float, float] | None:
+    """One random spot in the segment, or None when it falls in a margin (`_sampler`'s, for one call)."""
+    return _sampler(geometry, quadrant, ring)(rng)
+
+
+def _sampler(geometry: Geometry, quadrant: int, ring: int) -> Callable[[random.Random], tuple[float, float] | None]:
+    """Draw a random spot in a segment from `rng`, or None when it falls in a margin: what depends only on
+    the segment is worked out once for its blips' thousands of tries (the same arithmetic, so the same spots)."""
     start, end = geometry.sector(quadrant)
     r_in, r_out = geometry.inner(ring) + CLEAR, geometry.radii[ring] - CLEAR
-    u, v = rng.random(), rng.random()
-    if r_out <= r_in:
-        return None
-    r = math.sqrt(u * (r_out**2 - r_in**2) + r_in**2)  # uniform over the area, not the radius
     clear_start, clear_end = geometry.margins(quadrant)
-    if max(clear_start, clear_end) >= r:
-        return None
-    m0, m1 = math.asin(clear_start / r), math.asin(clear_end / r)
-    if end - start <= m0 + m1:
-        return None
-    angle = start + m0 + v * (end - start - m0 - m1)
-    return r * math.cos(angle), r * math.sin(angle)
+    area, inner, clear, width = r_out**2 - r_in**2, r_in**2, max(clear_start, clear_end), end - start
+    sqrt, asin, cos, sin = math.sqrt, math.asin, math.cos, math.sin
+
+    def candidate(rng: random.Random) -> tuple[float, float] | None:
+        u, v = rng.random(), rng.random()
+        if r_out <= r_in:
+            return None
+        r = sqrt(u * area + inner)  # uniform over the area, not the radius
+        if clear >= r:
+            return None
+        m0, m1 = asin(clear_start / r), asin(clear_end / r)
+        if width <= m0 + m1:
+            return None
+        angle = start + m0 + v * (width - m0 - m1)
+        return r * cos(angle), r * sin(angle)
+
+    return candidate
 
 
 def _place(items: list[Item], geometry: Geometry) -> tuple[dict[str, tuple[float, float]], Item | None]:
@@ -163,10 +178,14 @@ assert 2 * CLEAR >= 2 * BLIP_R + GAP, "segments must not interact for _place to 
 def _place_segment(items: tuple[Item, ...], geometry: Geometry) -> tuple[dict[str, tuple[float, float]], Item | None]:
     grid = _Grid()
     spots: dict[str, tuple[float, float]] = {}
+    samplers: dict[tuple[int, int], Callable[[random.Random], tuple[float, float] | None]] = {}
+    rng = random.Random()
     for item in items:
-        rng = random.Random(_seed(item.id))
+        where = (item.quadrant, item.ring)  # one segment's items, in `_place`
+        candidate = samplers.get(where) or samplers.setdefault(where, _sampler(geometry, *where))
+        rng.seed(_seed(item.id))  # as a new Random(seed) would be
         for _ in range(TRIES):
-            spot = _candidate(rng, geometry, item.quadrant, item.ring)
+            spot = candidate(rng)
             if spot is not None and grid.free(*spot):
                 grid.add(*spot)
                 spots[item.id] = (round(spot[0], 4), round(spot[1], 4))
