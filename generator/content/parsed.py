@@ -3,6 +3,8 @@ save, and a thousand blips must not be parsed (or their Markdown rendered) again
 
 from __future__ import annotations
 
+import os
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,14 +15,25 @@ from .source import Document, read_front_matter_file, read_yaml_file
 
 # Parsed front matter per file, and its Markdown rendered (or only its links found) once asked for,
 # reused while the file is unchanged (the live preview reloads every file on every save).
-_parsed: dict[Path, tuple[tuple[int, int, str], Document | None, list, dict[str, tuple[str, str, tuple]]]] = {}
+_parsed: dict[Path, tuple[tuple[int, int, str] | None, Document | None, list, dict[str, tuple[str, str, tuple]]]] = {}
+
+# A file's modification time has the file system's granularity (a clock tick, up to 10 ms here), so a file
+# read within a tick of being written can be written again with the same time and size, and look unchanged.
+# Such a file is read again on the next load, until its time is older than this (as git does with its index).
+RACY_NS = 100_000_000
+
+
+def _key(stat: os.stat_result, language: str) -> tuple[int, int, str] | None:
+    """What tells a file's versions apart; None for a version too recent to be told from the next one."""
+    if time.time_ns() - stat.st_mtime_ns < RACY_NS:
+        return None
+    return (stat.st_mtime_ns, stat.st_size, language)
 
 
 def parse_cached(path: Path, problems: Problems) -> Document | None:
-    stat = path.stat()
-    key = (stat.st_mtime_ns, stat.st_size, problems.language)
+    key = _key(path.stat(), problems.language)
     cached = _parsed.get(path)
-    if cached is None or cached[0] != key:
+    if cached is None or key is None or cached[0] != key:
         scratch = problems.scratch()
         cached = (key, read_front_matter_file(path, scratch), scratch.items, {})
         _parsed[path] = cached
@@ -29,7 +42,7 @@ def parse_cached(path: Path, problems: Problems) -> Document | None:
 
 
 # radar.yaml and capabilities.yaml, kept like the Markdown files while unchanged.
-_yaml_docs: dict[Path, tuple[tuple[int, int, str], Document | None, list]] = {}
+_yaml_docs: dict[Path, tuple[tuple[int, int, str] | None, Document | None, list]] = {}
 
 
 def read_yaml_cached(path: Path, problems: Problems) -> Document | None:
@@ -37,10 +50,9 @@ def read_yaml_cached(path: Path, problems: Problems) -> Document | None:
     real = inside(path, problems)
     if real is None:
         return None
-    stat = real.stat()
-    key = (stat.st_mtime_ns, stat.st_size, problems.language)
+    key = _key(real.stat(), problems.language)
     cached = _yaml_docs.get(path)
-    if cached is None or cached[0] != key:
+    if cached is None or key is None or cached[0] != key:
         scratch = problems.scratch()
         cached = (key, read_yaml_file(path, scratch), scratch.items)
         _yaml_docs[path] = cached

@@ -81,15 +81,23 @@ class EditionView:
     def dots(self) -> list[Dot]:
         t = translator(self.radar.language)
         result = []
+        numbers, spots = self.numbers, self.layout.spots
+        # Looked up once, not per blip (a thousand of them on every save in the live preview).
+        ring_names = {r.id: r.name for r in reversed(self.radar.all_rings)}  # the first of an id, as ring() finds
+        colors = {q.id: q.color for q in reversed(self.radar.quadrants)}
+        said: dict[str, str] = {}
         # In legend order: the picture's links are the legend's text alternative, read and tabbed
         # through in the same order.
         for s in (s for _quadrant, rings in self.grouped() for _ring, standings in rings for s in standings):
             b = s.blip
             if not b.featured:
                 continue  # listed in the legend, not drawn
-            n = self.numbers[b.id]
-            x, y = self.layout.spots[b.id]
-            label = f"{n}. {b.title} — {self.radar.ring(s.shown_ring).name}, {t('status_' + s.status)}"
+            n = numbers[b.id]
+            x, y = spots[b.id]
+            status = said.get(s.status)
+            if status is None:
+                status = said[s.status] = t("status_" + s.status)
+            label = f"{n}. {b.title} — {ring_names[s.shown_ring]}, {status}"
             attrs = (
                 ("quadrant", b.quadrant),
                 ("ring", s.shown_ring),
@@ -97,7 +105,7 @@ class EditionView:
                 ("tags", " ".join(slug(tag) for tag in b.tags)),  # slugs: a tag may hold spaces
                 ("cells", " ".join(b.capabilities)),
             )
-            result.append(Dot(b.id, n, x, y, self.radar.quadrant(b.quadrant).color, s.status, label, attrs))
+            result.append(Dot(b.id, n, x, y, colors[b.quadrant], s.status, label, attrs))
         return result
 
     def dots_where(self, keep) -> list[Dot]:
