@@ -11,8 +11,6 @@ import hashlib
 import re
 import unicodedata
 
-from anyascii import anyascii
-
 from ..i18n import Message
 from ..urls import slug
 
@@ -27,6 +25,8 @@ def name_key(name: str) -> str:
 
 def base_id(name: str) -> str:
     """The readable id of a name, or '' when the name holds no letter or digit in any script."""
+    from anyascii import anyascii  # imported by an import, not by every build's exports
+
     kept = "".join(c for c in name if c not in "'’" and unicodedata.category(c) not in ("So", "Sk"))  # ™, emoji
     text = anyascii(kept)
     for pattern, word in _SYMBOLS:

@@ -12,8 +12,6 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-import json5
-
 from ..content.model import Radar
 from ..domain.editions import MOVED_IN, MOVED_OUT, NEW, snapshot
 from .ids import Ids
@@ -40,6 +38,8 @@ def parse(path: Path) -> dict:
         except json.JSONDecodeError as error:
             raise SourceError("import.zalando_not_json", name=f"{path.name}:{error.lineno}", error=error.msg) from error
     else:
+        import json5  # imported by an import of a JavaScript source, not by every build's exports
+
         body = text[text.index("{", start) : text.rindex("}") + 1]
         try:
             data = json5.loads(body)
