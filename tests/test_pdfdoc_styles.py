@@ -1,5 +1,7 @@
-"""outputs/pdfdoc.py sets the font and colour only when they change: the PDF is the same, byte for byte,
-as when both are set for every line (across page breaks, the running head's own font, and the footers)."""
+"""outputs/pdfdoc.py sets the font and colour only when they change (and the text colour as the fill colour,
+so fpdf2 sets a line as it is): the PDF is the same, byte for byte, as when both are set for every line, and
+every line on every page is painted in its colour (across page breaks, the running head, shaded table rows
+and the footers set last)."""
 
 from __future__ import annotations
 
@@ -29,3 +31,42 @@ def _document(kind: type[Document]) -> bytes:
 
 def test_the_pack_text_is_the_same_whether_the_style_is_set_once_or_for_every_line():
     assert _document(Document) == _document(_EveryLine)
+
+
+def _fill_at_each_text(page) -> list[tuple[float, ...]]:
+    """The fill colour (what text is painted in) at each text shown on a page, following q/Q."""
+    from pypdf.generic import ContentStream
+
+    stack, fill, found = [], (0.0, 0.0, 0.0), []
+    for operands, operator in ContentStream(page.get_contents(), page.pdf).operations:
+        if operator == b"q":
+            stack.append(fill)
+        elif operator == b"Q":
+            fill = stack.pop()
+        elif operator == b"rg":
+            fill = tuple(round(float(v), 3) for v in operands)
+        elif operator == b"g":
+            fill = (round(float(operands[0]), 3),) * 3
+        elif operator in (b"Tj", b"TJ"):
+            found.append(fill)
+    return found
+
+
+def test_every_line_is_painted_in_its_colour_on_every_page_footers_included():
+    """Footers are set on pages already written (their total is known only then): each page's content has
+    its own colour state, which fpdf2 does not track, so a footer must bring its colour along."""
+    import io
+
+    from pypdf import PdfReader
+
+    def rgb(color):
+        return tuple(round(c / 255, 3) for c in color)
+
+    reader = PdfReader(io.BytesIO(_document(Document)))
+    assert len(reader.pages) >= 3
+    for page in reader.pages:
+        fills = _fill_at_each_text(page)
+        assert fills[-1] == rgb(MUTED)  # the footer, set last
+        assert fills[:2] == [rgb(MUTED)] * 2  # the running head
+        assert set(fills) <= {rgb(MUTED), rgb(pdfdoc.TEXT)}
+        assert rgb(pdfdoc.TEXT) in fills  # the text itself

@@ -70,6 +70,7 @@ class Document:
         self.dry = False  # measuring: nothing is drawn and no page is started
         self.pdf = pdf
         self._style: tuple = ()  # the font style, size and text colour last set through `put`
+        self._fill = True  # text colour set as the fill colour too (see `put`)
         self.y = self.top
         self._widths: dict[tuple[str, str], float] = {}
         self.width = pdf.w - self.left - self.right
@@ -110,6 +111,10 @@ class Document:
 
     def output(self) -> bytes:
         total = self.pdf.page
+        # The footers go on pages already set, whose content has its own colour state: fpdf2 knows only its
+        # own, so each footer carries its colour (fpdf2 wraps a line whose colour is not the fill colour).
+        self._fill, self._style = False, ()
+        self.pdf.set_fill_color(255)
         for number in range(1, total + 1):
             self.pdf.page = number
             label = self.foot.format(page=number, total=total)
@@ -185,6 +190,10 @@ class Document:
         if style != self._style:  # set only when it changes: a thousand-line legend asked a thousand times
             self.pdf.set_font(FONT, "B" if bold else "", size)
             self.pdf.set_text_color(*color)
+            # Text is painted in the fill colour: with the two equal fpdf2 sets a line as it is, where it
+            # wrapped every line in its own graphics state to change the colour (a fifth of setting it).
+            if self._fill:
+                self.pdf.set_fill_color(*color)
             self._style = style
         self.pdf.text(x, y + size * MM_PER_PT * 0.95, text)
 
@@ -245,6 +254,7 @@ class Document:
             if shade and not self.dry:
                 self.pdf.set_fill_color(236, 239, 242)
                 self.pdf.rect(self.left, self.y, self.width, height, style="F")
+                self._style = ()  # the next line sets its colour again
             x = self.left
             for cell, w, b in zip(lines, cols, bold, strict=True):
                 for i, text in enumerate(cell):
@@ -280,6 +290,7 @@ class Document:
             self.pdf.image(
                 _picture(data, width), x=self.left if x is None else x, y=self.y, w=width, h=height, alt_text=alt
             )
+            self._style = ()  # a chart sets colours and fonts of its own
         self.y += height + 2.0
 
 
