@@ -168,11 +168,18 @@ def test_the_search_page_fetches_its_index_only_when_the_box_is_used(browser, sa
 def test_what_is_typed_before_the_index_arrives_is_searched(browser, sample_server):
     context = browser.new_context()
     page = context.new_page()
-    page.route("**/" + urls.SEARCH_INDEX, lambda route: (page.wait_for_timeout(300), route.continue_()))
+    held = []  # the index's request, held until the test lets it through (a fixed delay lost the race under load)
+    page.route("**/" + urls.SEARCH_INDEX, lambda route: held.append(route))
     page.goto(sample_server + urls.SEARCH)
     page.click("#search-q")
     page.keyboard.type("drone")
     assert page.is_visible("#search-all")  # the index is still on its way
+    for _ in range(500):  # its route reaches the test once Playwright reads the request's event
+        if held:
+            break
+        page.wait_for_timeout(10)
+    assert len(held) == 1, "the search box asked for no index"
+    held[0].continue_()
     page.wait_for_selector("#search-ranked:not([hidden])")
     assert page.input_value("#search-q") == "drone" and results(page)[0][1] == "Drones"
     assert page.url.endswith("?q=drone")
