@@ -177,7 +177,7 @@ def svg(frame: Frame, dots: list[Dot], root: str, label: str) -> str:
     ]
     for d in dots:
         cx, cy = ox + d.x * scale, oy - d.y * scale
-        attrs = "".join(f' data-{k}="{escape(v)}"' for k, v in d.attrs)
+        attrs, label = _dot_text(d.attrs, d.label)
         mark = ""
         if d.status == "new":
             mark = f'<circle class="mark" cx="{cx:.2f}" cy="{cy:.2f}" r="{r * 1.22:.2f}"{MARK_ATTRS}/>'
@@ -185,13 +185,24 @@ def svg(frame: Frame, dots: list[Dot], root: str, label: str) -> str:
             toward = math.atan2(-cy + oy, -cx + ox) if d.status == "moved-in" else math.atan2(cy - oy, cx - ox)
             mark = f'<path class="mark" d="{_arc(cx, cy, r * 1.22, toward)}"{MARK_ATTRS}/>'
         parts.append(
-            f'<a href="{escape(root + blip_url(d.id))}" class="blip status-{d.status}" id="dot-{d.id}"{attrs} '
-            f'aria-label="{escape(d.label)}"><title>{escape(d.label)}</title>'
+            f'<a href="{_href(root, d.id)}" class="blip status-{d.status}" id="dot-{d.id}"{attrs} '
+            f'aria-label="{label}"><title>{label}</title>'
             f'<circle cx="{cx:.2f}" cy="{cy:.2f}" r="{r:.2f}" fill="{d.color}"/>{mark}'
             f'<text x="{cx:.2f}" y="{cy:.2f}" aria-hidden="true">{d.number}</text></a>'
         )
     parts.append("</g>\n</svg>")
     return "\n".join(parts)
+
+
+@lru_cache(maxsize=1 << 16)
+def _dot_text(attrs: tuple[tuple[str, str], ...], label: str) -> tuple[str, str]:
+    """A blip's data-* attributes and its label, escaped: the same blip is in a picture on twenty pages."""
+    return "".join(f' data-{k}="{escape(v)}"' for k, v in attrs), escape(label)
+
+
+@lru_cache(maxsize=1 << 16)
+def _href(root: str, blip: str) -> str:
+    return escape(root + blip_url(blip))
 
 
 def svg_position(frame: Frame, x: float, y: float) -> tuple[float, float]:
