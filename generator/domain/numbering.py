@@ -41,18 +41,23 @@ def _replay(radar: Radar, last: str) -> dict[str, dict[str, int]]:
     result: dict[str, dict[str, int]] = {}
     held: dict[str, int] = {}
     for current in editions:
-        on: list[tuple[int, int, str, str]] = []
+        # A blip that held a number keeps it; only the newcomers need the legend order, to be numbered in it.
+        kept: dict[str, int] = {}
+        newcomers: list[tuple[int, int, str, str]] = []
         for blip in radar.blips.values():
             entry = entry_at(blip, current)
-            if entry is not None and not entry.retired and entry.ring is not None:
-                on.append((quadrant[blip.quadrant], ring.get(entry.ring, len(ring)), blip.title.casefold(), blip.id))
-        on.sort()
-        kept = {ident: held[ident] for *_, ident in on if ident in held}
-        taken = set(kept.values()) | set(held.values())
-        candidate = 1
-        for *_, ident in on:
-            if ident in kept:
+            if entry is None or entry.retired or entry.ring is None:
                 continue
+            if blip.id in held:
+                kept[blip.id] = held[blip.id]
+            else:
+                newcomers.append(
+                    (quadrant[blip.quadrant], ring.get(entry.ring, len(ring)), blip.title.casefold(), blip.id)
+                )
+        newcomers.sort()
+        taken = set(held.values())  # held in the previous edition: kept, or not given to anyone else yet
+        candidate = 1
+        for *_, ident in newcomers:
             while candidate in taken:
                 candidate += 1
             kept[ident] = candidate
