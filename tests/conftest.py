@@ -375,11 +375,15 @@ LONGEST_FIRST = (
     # a test by its name: it imports the 34 volumes (once per run) and builds sixteen years of them; the
     # module's other tests, which read the same import, come after the browser modules, once it is made
     "test_import_byor.py::test_sixteen_years_of_thoughtworks_build_with_every_edition_and_no_broken_link",
+    # mostly waiting (150 idle connections closed after 3 rounds of the server's 5 s timeout): started
+    # last, its 15 s of sleep were the end of the run; started first, the other workers compute meanwhile
+    "test_serve_hardening.py",
     "test_accessibility.py",
     "test_browser.py",
     "test_capabilities.py",
     "test_import_byor.py",
     "test_perf.py",
+    "test_deploy.py",  # waits on builds it kills at moments spread over a build
     "test_themes_i18n.py",
     "test_serve_warnings.py",
     "test_search_ranked.py",
