@@ -70,3 +70,23 @@ def test_every_line_is_painted_in_its_colour_on_every_page_footers_included():
         assert fills[:2] == [rgb(MUTED)] * 2  # the running head
         assert set(fills) <= {rgb(MUTED), rgb(pdfdoc.TEXT)}
         assert rgb(pdfdoc.TEXT) in fills  # the text itself
+
+
+def test_every_footer_is_set_in_its_own_font_and_size():
+    """A footer goes at the end of a finished page's content, after whatever font that page set last:
+    it must name its own (it came out at the size of the page's last line, 6.5 pt beside the radar)."""
+    import io
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(_document(Document)))
+    for number, page in enumerate(reader.pages, start=1):
+        shown: list[tuple[str, str, float]] = []
+
+        def seen(text, cm, tm, font, size, shown=shown):
+            if text.strip():
+                shown.append((text, str(font.get("/BaseFont")), size))
+
+        page.extract_text(visitor_text=seen)
+        text, font, size = shown[-1]
+        assert text.startswith(f"pagina {number} van") and "Bold" not in font and size == 8, (number, shown[-1])

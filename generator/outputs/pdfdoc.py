@@ -117,6 +117,10 @@ class Document:
         self.pdf.set_fill_color(255)
         for number in range(1, total + 1):
             self.pdf.page = number
+            # fpdf2 writes a font into the content only when its own state changes, and that state is the last
+            # page's: a font unlike the footer's first, so the footer's own is written on this page too.
+            self.pdf.set_font(FONT, "B", 8)
+            self._style = ()
             label = self.foot.format(page=number, total=total)
             self.put(self.pdf.w - self.right - self.measure(label, 8), self.pdf.h - 11, label, 8, color=MUTED)
         out = io.BytesIO()
