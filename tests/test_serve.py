@@ -256,10 +256,23 @@ def test_the_script_goes_before_the_end_of_body():
     assert inject(b"<p>fragment</p>").startswith(b"<p>fragment</p><script>")
 
 
+# Counts the messages the page's live-reload stream receives (the page's own EventSource, watched).
+COUNT_EVENTS = """(() => { const Real = window.EventSource;
+  window.radarEvents = 0;
+  window.EventSource = function (url) {
+    const stream = new Real(url);
+    stream.addEventListener('message', () => { window.radarEvents += 1; });
+    return stream;
+  };
+})()"""
+
+
 def test_the_page_in_a_browser_reloads_by_itself(server, radar_dir, page):
+    page.add_init_script(COUNT_EVENTS)
     page.goto(server.url + "blips/graph-db.html")
     assert page.locator("h1").first.inner_text().strip().endswith("Graph databases")
-    page.wait_for_timeout(300)  # the event stream is open and knows the current build
+    # The stream is open and has told the page its current build (a fixed 300 ms wait here raced it under load).
+    page.wait_for_function("window.radarEvents > 0")
     edit(radar_dir.root / "blips" / "graph-db.md", blip_text(title="Graph stores"))
     page.wait_for_function("document.querySelector('h1').textContent.includes('Graph stores')", timeout=15000)
     edit(radar_dir.root / "blips" / "graph-db.md", "---\ntitle: [oops\n---\n")
