@@ -131,3 +131,20 @@ def test_a_file_unchanged_since_long_before_it_was_read_is_not_read_again(radar_
     kept = parsed._parsed[blip][1]
     again = load(radar_dir.root)[0].blips["x"]
     assert parsed._parsed[blip][1] is kept and again is first  # neither parsed nor checked again
+
+
+def test_a_title_made_close_to_another_is_warned_about_on_the_next_load(radar_dir: RadarDir):
+    """The loader answers the title comparison again only while no title changed."""
+    from generator.content.load import load
+
+    def close_warnings() -> list[str]:
+        return [p.message for p in load(radar_dir.root)[1].warnings if p.path == "blips/newer.md"]
+
+    radar_dir.blip("lake", title="Datalake", extra=history(("2026-Q1", "trial"), ("2026-Q2", "trial")))
+    radar_dir.blip("newer", title="Something else")
+    assert close_warnings() == []
+    assert close_warnings() == []  # answered from the last load
+    radar_dir.blip("newer", title="Data lake")
+    assert any("Datalake" in m for m in close_warnings())
+    radar_dir.blip("newer", title="Something else")
+    assert close_warnings() == []
