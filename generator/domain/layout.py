@@ -116,11 +116,6 @@ class _Grid:
         self.cells.setdefault((int(math.floor(x / self.size)), int(math.floor(y / self.size))), []).append((x, y))
 
 
-def _candidate(rng: random.Random, geometry: Geometry, quadrant: int, ring: int) -> tuple[float, float] | None:
-    """One random spot in the segment, or None when it falls in a margin (`_sampler`'s, for one call)."""
-    return _sampler(geometry, quadrant, ring)(rng)
-
-
 def _sampler(geometry: Geometry, quadrant: int, ring: int) -> Callable[[random.Random], tuple[float, float] | None]:
     """Draw a random spot in a segment from `rng`, or None when it falls in a margin: what depends only on
     the segment is worked out once for its blips' thousands of tries (the same arithmetic, so the same spots)."""

@@ -207,12 +207,6 @@ def raster(frame: Frame, dots: list[Dot], fmt: str, title: str = "") -> bytes:
     return picture.png()[0] if fmt == "png" else picture.pdf()
 
 
-def png_and_pixels(frame: Frame, dots: list[Dot], title: str = "") -> tuple[bytes, Any]:
-    """The PNG, and its pixels as the Pillow image it was written from: the review PDF and the slides
-    show the picture, and decoding the PNG again cost them a tenth of a second each at a thousand blips."""
-    return Picture(frame, dots, title).png()
-
-
 class Picture:
     """The picture laid out once (one Figure) and written as PNG, PDF or both, in either order: the
     same bytes as a figure of its own for each (setting up the figure, its names and its thousands
@@ -222,7 +216,8 @@ class Picture:
         self.figure, self.dpi = _drawing(frame, dots, title)
 
     def png(self) -> tuple[bytes, Any]:
-        """The PNG, and its pixels as the Pillow image it was written from (see `png_and_pixels`)."""
+        """The PNG, and its pixels as the Pillow image it was written from: the review PDF and the slides
+        show the picture, and decoding the PNG again cost them a tenth of a second each at a thousand blips."""
         return _png(self.figure, self.dpi)
 
     def pdf(self) -> bytes:
