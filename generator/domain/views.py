@@ -7,7 +7,7 @@ Everything a page, the picture or radar.json shows of an edition comes from one
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from ..content.model import Blip, Radar, Segment
 from ..content.slug import slug
@@ -82,10 +82,10 @@ class EditionView:
         t = translator(self.radar.language)
         result = []
         numbers, spots = self.numbers, self.layout.spots
-        # Looked up once, not per blip (a thousand of them on every save in the live preview).
-        ring_names = {r.id: r.name for r in reversed(self.radar.all_rings)}  # the first of an id, as ring() finds
-        colors = {q.id: q.color for q in reversed(self.radar.quadrants)}
-        said: dict[str, str] = {}
+        # Looked up once per value, not per blip (a thousand of them on every save in the live preview).
+        ring_name = cache(lambda ring: self.radar.ring(ring).name)
+        color = cache(lambda quadrant: self.radar.quadrant(quadrant).color)
+        status_word = cache(lambda status: t("status_" + status))
         # In legend order: the picture's links are the legend's text alternative, read and tabbed
         # through in the same order.
         for s in (s for _quadrant, rings in self.grouped() for _ring, standings in rings for s in standings):
@@ -94,10 +94,7 @@ class EditionView:
                 continue  # listed in the legend, not drawn
             n = numbers[b.id]
             x, y = spots[b.id]
-            status = said.get(s.status)
-            if status is None:
-                status = said[s.status] = t("status_" + s.status)
-            label = f"{n}. {b.title} — {ring_names[s.shown_ring]}, {status}"
+            label = f"{n}. {b.title} — {ring_name(s.shown_ring)}, {status_word(s.status)}"
             attrs = (
                 ("quadrant", b.quadrant),
                 ("ring", s.shown_ring),
@@ -105,7 +102,7 @@ class EditionView:
                 ("tags", " ".join(slug(tag) for tag in b.tags)),  # slugs: a tag may hold spaces
                 ("cells", " ".join(b.capabilities)),
             )
-            result.append(Dot(b.id, n, x, y, colors[b.quadrant], s.status, label, attrs))
+            result.append(Dot(b.id, n, x, y, color(b.quadrant), s.status, label, attrs))
         return result
 
     def dots_where(self, keep) -> list[Dot]:
