@@ -16,6 +16,7 @@ import stat
 import sys
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 from ..content.markup import Memo
 from . import cache as render_cache
@@ -52,6 +53,13 @@ def code_digest() -> str:
         except metadata.PackageNotFoundError:
             digest.update(f"{name}=-\0".encode())
     return digest.hexdigest()
+
+
+@cache
+def sources_digest(*modules: ModuleType) -> str:
+    """These modules' source, hashed: the key of an output only they set (the review PDF, the slides), so
+    that a change elsewhere in the code does not draw every past edition's again.  Read once a process."""
+    return hashlib.sha256(b"".join(Path(str(m.__file__)).read_bytes() for m in modules)).hexdigest()
 
 
 def markdown_memo(source: Path, write: bool = True) -> Memo | None:

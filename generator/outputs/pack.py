@@ -18,7 +18,6 @@ import functools
 import hashlib
 import io
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..domain.comparison import Comparison
@@ -27,6 +26,7 @@ from ..domain.trends import Trends
 from ..domain.views import EditionView
 from ..i18n import translator
 from . import pdfdoc
+from .keys import sources_digest
 from .pdfdoc import Document
 from .review_text import counts_line
 
@@ -69,7 +69,6 @@ class PackInput:
         return self._key
 
     def _digest(self) -> str:
-        code = b"".join(Path(str(m.__file__)).read_bytes() for m in (pdfdoc, _module()))
         r = self.quarter
         shown = (
             r.radar.title,
@@ -86,7 +85,7 @@ class PackInput:
             [(g.id, g.name) for g in r.radar.rings],
             hashlib.sha256(self.radar_png).hexdigest(),
             hashlib.sha256(self.trend_svg or b"").hexdigest(),
-            hashlib.sha256(code).hexdigest(),
+            sources_digest(pdfdoc, _module()),
             repr(translator(r.radar.language)("pack_title", edition="")),
         )
         return hashlib.sha256(repr(shown).encode("utf-8")).hexdigest()

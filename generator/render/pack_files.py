@@ -7,13 +7,13 @@ kept in the disk cache on a hash of everything it shows, per edition.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain.comparison import compare, previous_of, year_before
 from ..domain.trends import Trends, trends
 from ..outputs.cache import cached
+from ..outputs.keys import sources_digest
 from .capability_pages import capability_index
 
 if TYPE_CHECKING:
@@ -86,5 +86,5 @@ def slide(site: Site, which: str) -> bytes:
 
     data = site.once(shared_input)
     make = slides.radar_slide if which == "radar" else slides.summary_slide
-    code = hashlib.sha256(b"".join(Path(str(m.__file__)).read_bytes() for m in (slides, png))).hexdigest()[:16]
+    code = sources_digest(slides, png)[:16]
     return cached(site.cache, f"slide-{which}-{data.key()}-{code}.png", lambda: make(data))
