@@ -14,7 +14,7 @@ import json
 import os
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
@@ -178,21 +178,18 @@ class Memo:
         self.folder, self._prefix, self._code, self._store = folder, f"markdown-{place}-", code, store
         self._read = read
         self.used: dict[str, list] = {}
-        self._known: dict[str, list] | None = None
 
-    @property
+    @cached_property
     def known(self) -> dict[str, list]:
         """The kept bodies, read when first asked for: `radar check` asks only for a body that is not plain."""
-        if self._known is None:
-            known: object = {}
-            try:
-                # `code` hashes the generator's files: not worked out while no memo of this radar was kept
-                if any(name.startswith(self._prefix) for name in os.listdir(self.folder)):
-                    known = json.loads(self._read(self.folder, self.name) or b"{}")
-            except (OSError, ValueError):
-                known = {}
-            self._known = known if isinstance(known, dict) else {}
-        return self._known
+        known: object = {}
+        try:
+            # `code` hashes the generator's files: not worked out while no memo of this radar was kept
+            if any(name.startswith(self._prefix) for name in os.listdir(self.folder)):
+                known = json.loads(self._read(self.folder, self.name) or b"{}")
+        except (OSError, ValueError):
+            known = {}
+        return known if isinstance(known, dict) else {}
 
     @property
     def name(self) -> str:
