@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -108,6 +109,17 @@ class RadarDir:
 @pytest.fixture
 def radar_dir(tmp_path: Path) -> RadarDir:
     return RadarDir(tmp_path / "radar-src")
+
+
+def until(condition: Callable[[], object], seconds: float = 10.0) -> bool:
+    """Whether `condition` came true within `seconds`, looked at every hundredth of a second: for what
+    happens on another thread or in another process that tells no one (a watcher's events, a process's end)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.01)
+    return bool(condition())
 
 
 def run_radar(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+from conftest import until
 
 from generator import collector
 
@@ -73,10 +74,7 @@ def test_a_killed_build_leaves_no_drawing_worker_behind(tmp_path):
     mark = tmp_path / "worker-pid"
     subprocess.run([sys.executable, "-c", ORPHAN, str(mark)], timeout=120)
     worker = int(mark.read_text())
-    deadline = time.monotonic() + 10
-    while _running(worker) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not _running(worker), f"drawing worker {worker} outlived its build"
+    assert until(lambda: not _running(worker)), f"drawing worker {worker} outlived its build"
 
 
 SHARED = """

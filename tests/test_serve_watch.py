@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import os
 import threading
-import time
 
-from conftest import RadarDir, blip_text
+from conftest import RadarDir, blip_text, until
 
 from generator.commands.serve import watch
 from generator.commands.serve.preview import Preview
@@ -20,35 +19,27 @@ def _watched(radar_dir: RadarDir) -> tuple[Watcher, list[bool]]:
     return watcher, seen
 
 
-def _until(condition, seconds: float = 10.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.01)
-    return False
-
-
 def test_a_save_ends_settled_and_the_start_of_one_does_not(radar_dir: RadarDir):
     blip = radar_dir.blip("x")
     watcher, seen = _watched(radar_dir)
     try:
         blip.write_text(blip_text(title="Saved in place"), encoding="utf-8")  # truncate, write, close
-        assert _until(lambda: seen and seen[-1]), seen
+        assert until(lambda: seen and seen[-1]), seen
         assert not seen[0]  # the truncation and the write came first, and they are not the end of a save
 
         seen.clear()
         os.rename(blip, blip.with_name("x.md~"))  # vim's first step: the old file kept as a backup
-        assert _until(lambda: bool(seen)), seen
+        assert until(lambda: bool(seen)), seen
         assert seen == [False]
 
         seen.clear()
         temporary = radar_dir.root / "blips" / ".x.md.tmp"
         temporary.write_text(blip_text(title="Saved atomically"), encoding="utf-8")
+        assert until(lambda: seen and seen[-1]), seen  # the temporary file's own events, ending in its close
         seen.clear()
         os.rename(temporary, blip)  # an editor's atomic save: the finished file renamed onto the blip
-        assert _until(lambda: bool(seen)), seen
-        assert seen[-1]
+        assert until(lambda: bool(seen)), seen
+        assert seen == [True], seen
     finally:
         watcher.stop()
 
@@ -60,14 +51,14 @@ def test_the_rebuilder_waits_the_debounce_only_while_a_save_may_be_under_way(rad
     first = preview.rebuild().number
     stopping = threading.Event()
     built: list[str] = []
-    rebuilder = Rebuilder(preview, stopping, lambda build: built.append(build.number))
+    done = threading.Event()
+    rebuilder = Rebuilder(preview, stopping, lambda build: (built.append(build.number), done.set()))
     rebuilder.start()
     try:
         rebuilder.poke(settled=False)
-        time.sleep(1.0)
-        assert not built  # a truncation or a rename to a backup may be followed by the rest of the save
+        assert not done.wait(1.0)  # a truncation or a rename to a backup may be followed by the rest of the save
         rebuilder.poke(settled=True)
-        assert _until(lambda: bool(built), 2.0)
+        assert done.wait(2.0)
         assert built[0] != first
     finally:
         stopping.set()
