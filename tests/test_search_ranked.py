@@ -144,30 +144,28 @@ def test_search_works_from_disk_and_the_index_loads_only_on_the_search_page(page
         assert 'id="site-search-q" name="q"' in html and 'method="get"' in html
 
 
-def test_the_search_page_fetches_its_index_only_when_the_box_is_used(browser, sample_server):
+def test_the_search_page_fetches_its_index_only_when_the_box_is_used(page, sample_server):
     """The index grows with the radar: a reader who opens the search page to browse does not fetch it."""
-    context = browser.new_context()
-    page = context.new_page()
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url))
     page.goto(sample_server + urls.SEARCH)
     page.wait_for_load_state("networkidle")
     assert not [u for u in fetched if "search-index" in u or "stemmer" in u], fetched
     assert page.is_visible("#search-hint") and page.is_visible("#search-all")
-    page.keyboard.press("Tab")  # the skip link
-    while page.evaluate("document.activeElement.id") != "search-q":
+    for _ in range(40):  # from the skip link through the header to the search box
         page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "search-q":
+            break
+    else:
+        pytest.fail("Tab never reached the search box")
     page.wait_for_selector("#search-hint", state="hidden")
     assert [u for u in fetched if u.endswith(urls.SEARCH_INDEX)] == [sample_server + urls.SEARCH_INDEX]
     assert len([u for u in fetched if "stemmer" in u]) == 3
     page.keyboard.type("drone", delay=10)
     assert results(page)[0][1] == "Drones"
-    context.close()
 
 
-def test_what_is_typed_before_the_index_arrives_is_searched(browser, sample_server):
-    context = browser.new_context()
-    page = context.new_page()
+def test_what_is_typed_before_the_index_arrives_is_searched(page, sample_server):
     held = []  # the index's request, held until the test lets it through (a fixed delay lost the race under load)
     page.route("**/" + urls.SEARCH_INDEX, lambda route: held.append(route))
     page.goto(sample_server + urls.SEARCH)
@@ -183,7 +181,6 @@ def test_what_is_typed_before_the_index_arrives_is_searched(browser, sample_serv
     page.wait_for_selector("#search-ranked:not([hidden])")
     assert page.input_value("#search-q") == "drone" and results(page)[0][1] == "Drones"
     assert page.url.endswith("?q=drone")
-    context.close()
 
 
 def test_every_page_has_the_header_search_box_without_javascript(browser, sample_server):
