@@ -4,19 +4,15 @@ where it cannot be sure it must hand the body to markdown-it."""
 
 from __future__ import annotations
 
-import os
 import random
-import subprocess
-import sys
 import time
-from pathlib import Path
 
+from conftest import ROOT
 from markdown_it.common.utils import MD_TRIM_CHARS
+from watched_build import imported
 
 from generator.content import plainmd
 from generator.content.markup import references, render
-
-ROOT = Path(__file__).resolve().parent.parent
 
 # Line starts: every block a body can open with, plain or not, with the spacing markdown-it weighs.
 STARTS = [
@@ -105,31 +101,14 @@ def test_hostile_bodies_take_linear_time():
         assert time.process_time() - start < 2, text[:10]
 
 
-CHECK = """
-import sys
-from generator.cli import main
-status = main(sys.argv[1:])
-print(status, "markdown_it" in sys.modules)
-"""
-
-
-def _check(radar: Path, cache: Path) -> tuple[str, str]:
-    """`radar check` in a fresh process: its last line (status, whether markdown-it was imported), stderr."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "RADAR_CACHE_DIR": str(cache)}
-    done = subprocess.run(
-        [sys.executable, "-c", CHECK, "check", "--source", str(radar)], capture_output=True, text=True, env=env
-    )
-    return done.stdout.strip().splitlines()[-1], done.stderr
-
-
 def test_check_of_plain_bodies_needs_no_markdown_it_and_still_finds_dead_links(radar_dir, tmp_path):
     radar_dir.blip("one", body="Intro.\n\n## Kop\n\n- zie [twee](two.md)\n- en [nergens](nowhere.md)\n")
     radar_dir.blip("two", body="Terug naar [een](one.md).")
-    status, stderr = _check(radar_dir.root, tmp_path / "cache")
-    assert status == "0 False"  # a dead link is a warning
+    status, _, stderr = imported("check", "--source", str(radar_dir.root), cache=tmp_path / "cache")
+    assert status == "0 []"  # a dead link is a warning; no markdown-it (nor anything heavier)
     assert "blips/one.md:11:16: warning: the link 'nowhere.md'" in stderr, stderr
     # A body that is not plain goes to markdown-it, with the same answer
     radar_dir.blip("two", body="Terug naar [een](one.md).\n\n> en [weg](gone.md)\n")
-    status, stderr = _check(radar_dir.root, tmp_path / "cache")
-    assert status == "0 True"
+    status, _, stderr = imported("check", "--source", str(radar_dir.root), cache=tmp_path / "cache")
+    assert status == "0 ['markdown_it']"
     assert "blips/two.md:8:12: warning: the link 'gone.md'" in stderr, stderr

@@ -65,3 +65,24 @@ def build(source: Path, out: Path, report: Path, cache: Path, min_jobs: int | No
 
 def report(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+IMPORTED = """
+import sys
+from generator.cli import main
+status = main(sys.argv[1:])
+heavy = ("matplotlib", "markdown_it", "fpdf", "numpy")
+print(status, sorted({m.split(".")[0] for m in sys.modules if m.split(".")[0] in heavy}))
+print(sorted(m for m in ("json5", "anyascii") if m in sys.modules))
+"""
+
+
+def imported(*args: str, cache: Path) -> tuple[str, str, str]:
+    """A fresh `radar ARGS` process, which must succeed: its exit status with the heavy packages it imported,
+    which of the libraries only `radar import` needs (json5 for a Zalando radar's JavaScript source, anyascii
+    for ids of imported names) it loaded, and what it wrote to stderr."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "RADAR_CACHE_DIR": str(cache)}
+    done = subprocess.run([sys.executable, "-c", IMPORTED, *args], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    heavy, import_only = done.stdout.strip().splitlines()[-2:]
+    return heavy, import_only, done.stderr
