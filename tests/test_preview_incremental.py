@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import ROOT, RadarDir, blip_text
+from conftest import ROOT, RadarDir
 
 from generator.commands.serve.preview import Build, Preview
 from generator.render.site import PARTS
@@ -67,25 +67,21 @@ def history(*rings: tuple[str, str]) -> str:
 def test_every_kind_of_change_shows_as_a_fresh_build_would(radar_dir: RadarDir):
     for n in range(12):  # a few per segment, so that a move changes the spots of others in it
         radar_dir.blip(f"b{n}", quadrant=("data", "tools")[n % 2], ring=("adopt", "trial", "assess")[n % 3])
-    moving = radar_dir.blip(
-        "mover",
-        ring="trial",
-        extra=history(("2026-Q1", "assess"), ("2026-Q2", "trial")),
-        body="See [the other one](other.md) and [b1](b1.md).",
-    )
+
+    def mover(ring: str) -> Path:
+        return radar_dir.blip(
+            "mover",
+            ring=ring,
+            extra=history(("2026-Q1", "assess"), ("2026-Q2", ring)),
+            body="See [the other one](other.md) and [b1](b1.md).",
+        )
+
+    mover("trial")
     preview = Preview(radar_dir.root)
     preview.warm(preview.rebuild())
     steps = {
         "edit": lambda: radar_dir.blip("b3", ring="adopt", body="A new text, *emphasised*."),
-        "ring move": lambda: moving.write_text(
-            blip_text(
-                title="mover",
-                ring="adopt",
-                extra=history(("2026-Q1", "assess"), ("2026-Q2", "adopt")),
-                body="See [the other one](other.md) and [b1](b1.md).",
-            ),
-            encoding="utf-8",
-        ),
+        "ring move": lambda: mover("adopt"),
         "new file": lambda: radar_dir.blip("other", quadrant="tools", ring="hold"),  # the dead link now lands
         "deleted file": lambda: (radar_dir.root / "blips" / "b1.md").unlink(),  # and this one dies
         "broken file": lambda: radar_dir.write("blips/b5.md", "---\ntitle: [oops\nring: trial\n---\nx\n"),
