@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 import urllib.parse
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -80,6 +81,14 @@ def visit(browser):
         v.close()
 
 
+def in_one_tab(visit, urls: list[str]) -> Iterator[Visit]:
+    """Each address in turn in one browser tab, settled: a new context per page started a Chromium renderer each."""
+    v = None
+    for url in urls:
+        v = (visit(url) if v is None else v.go(url)).settle()
+        yield v
+
+
 def _hosts(urls: list[str]) -> set[str]:
     return {urllib.parse.urlsplit(u).scheme + "://" + (urllib.parse.urlsplit(u).hostname or "") for u in urls}
 
@@ -88,9 +97,7 @@ def _hosts(urls: list[str]) -> set[str]:
 def test_every_page_type_renders_with_lang_one_h1_title_and_no_errors(mode, types, sample_site, sample_server, visit):
     root = sample_server if mode == "http" else sample_site.as_uri() + "/"
     allowed = {"http://127.0.0.1"} if mode == "http" else {"file://"}
-    v = None
-    for key, rel in types.items():
-        v = (visit(root + rel) if v is None else v.go(root + rel)).settle()
+    for (key, rel), v in zip(types.items(), in_one_tab(visit, [root + rel for rel in types.values()]), strict=True):
         if mode == "http":
             assert v.response.status == 200, rel
         page = v.page
@@ -164,9 +171,7 @@ def test_tab_reaches_every_blip_of_every_picture_in_legend_order(types, sample_s
     home_order = [view.numbers[s.blip.id] for _q, rings in view.grouped() for _r, ring in rings for s in ring]
     pictured = [rel for rel in types.values() if 'class="blip ' in (sample_site / rel).read_text(encoding="utf-8")]
     assert {"index.html", types["quadrants/*"]} <= set(pictured)
-    v = None
-    for rel in pictured:
-        v = (visit(sample_server + rel) if v is None else v.go(sample_server + rel)).settle()
+    for rel, v in zip(pictured, in_one_tab(visit, [sample_server + rel for rel in pictured]), strict=True):
         page = v.page
         total = page.locator("svg a.blip").count()
         legend = [int(n) for n in page.locator(".legend-list li").evaluate_all("es => es.map(e => e.value)")]
@@ -275,9 +280,9 @@ FOCUS_STATE = """() => {
 def test_every_tab_stop_on_every_page_type_is_visible_and_shows_focus(types, sample_server, visit):
     """The first 25 Tab stops of each page type: the skip link first, then each one on screen with
     a visible focus indicator (a 2px outline, or the stroke of a blip)."""
-    problems, stops, v = [], {}, None
-    for rel in types.values():
-        v = (visit(sample_server + rel) if v is None else v.go(sample_server + rel)).settle()
+    problems, stops = [], {}
+    rels = list(types.values())
+    for rel, v in zip(rels, in_one_tab(visit, [sample_server + rel for rel in rels]), strict=True):
         page = v.page
         stops[rel] = 0
         for n in range(25):
