@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import stat
 from functools import cached_property
-from importlib.resources import files
 from pathlib import Path
 
 from .folders import THEMES_DIR
@@ -25,6 +24,8 @@ def _packaged_default() -> Path:
     if here.is_dir():
         return here
     # installed (not editable): themes ship as package data
+    from importlib.resources import files  # not imported by every command: only an installed package needs it
+
     return Path(str(files("generator._themes") / "default"))
 
 
