@@ -327,13 +327,21 @@ def read_yaml_file(path: Path, problems: Problems) -> Document | None:
     return None if text is None else parse_yaml(path, text, problems)
 
 
+# The line that closes front matter ('---' or '...', then only spaces: `str.rstrip`'s), and a blank line.
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
+_BLANK = re.compile(r"^[^\S\n]*$", re.MULTILINE)
+
+
 def read_front_matter_file(path: Path, problems: Problems) -> Document | None:
-    """A Markdown file that starts with '---', YAML fields, '---', then the Markdown body."""
+    """A Markdown file that starts with '---', YAML fields, '---', then the Markdown body.
+
+    Cut where the lines begin and end, not split into lines and joined again: the body is most of the
+    file, and only front matter missing its closing line needs the file as lines."""
     text = read_text(path, problems)
     if text is None:
         return None
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
+    first = text.find("\n")
+    if (text if first < 0 else text[:first]).rstrip() != "---":
         problems.add(
             path,
             1,
@@ -341,16 +349,19 @@ def read_front_matter_file(path: Path, problems: Problems) -> Document | None:
             problems.t("check.no_front_matter"),
         )
         return None
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
-    if end is None:
+    close = _CLOSE.search(text, first + 1) if first >= 0 else None
+    if close is None:
+        lines = text.split("\n")
         _front_matter_open(path, lines, front_matter_end(lines, len(lines))[0], problems)
         return None
-    yaml_text = "\n".join(lines[1:end]) + "\n"
-    last, prose = front_matter_end(lines, end)
+    end = text.count("\n", 0, close.start())  # the closing line's index
+    yaml_text = text[first + 1 : close.start()] or "\n"
+    # Text after a blank line, and a '---' of its own (a Markdown horizontal rule) further down that
+    # seems to close the front matter: when its YAML then fails, the missing '---' is the mistake to
+    # name.  Without a blank line in the front matter that cannot be the case.
+    lines = text[: close.end()].split("\n") if _BLANK.search(yaml_text, 0, len(yaml_text) - 1) else []
+    last, prose = front_matter_end(lines, end) if lines else (0, None)
     if last > 0 and prose is not None and not lines[prose - 1].strip() and looks_like_prose(lines[prose]):
-        # Text after a blank line, and a '---' of its own (a Markdown horizontal rule) further down
-        # that seems to close the front matter: when its YAML then fails, the missing '---' is the
-        # mistake to name.
         scratch = problems.scratch()
         doc = parse_yaml(path, yaml_text, scratch, first_line=2)
         if doc is None:
@@ -363,7 +374,7 @@ def read_front_matter_file(path: Path, problems: Problems) -> Document | None:
         return None
     if doc.data is None:
         doc.data = {}
-    doc.body = "\n".join(lines[end + 1 :])
+    doc.body = text[close.end() + 1 :]
     doc.body_line = end + 2
     return doc
 
