@@ -8,7 +8,7 @@ author at the exact spot in the file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,8 @@ class Document:
     body: str = ""
     body_line: int = 0
     yaml_text: str = ""
+    # Whether a value of this file may hold a control character, once schema.read_fields has looked.
+    controls: bool | None = field(default=None, compare=False, repr=False)
 
     @property
     def node(self) -> yaml.Node | None:
