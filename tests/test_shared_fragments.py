@@ -117,3 +117,32 @@ def test_templates_without_a_name_keep_their_fragments_apart():
     second = env.from_string("{% shared %}second{% endshared %}")
     assert first.render(page_path="a.html") == "first"
     assert second.render(page_path="a.html") == "second"
+
+
+def test_a_fragment_in_a_macro_is_kept_per_argument_and_its_sets_stay_inside():
+    source = (
+        "{% macro badge(x) %}{% shared x %}{% set y = x * 2 %}<{{ y }} {{ counter.tick() }}>{% endshared %}"
+        "{% endmacro %}"
+        "{% for x in [1, 2, 1, 2] %}{{ badge(x) }}{% endfor %}{{ y is defined }}"
+    )
+    counter = Counter()
+    assert _environment(source).get_template("page").render(page_path="a.html", counter=counter) == (
+        "<2 1><4 2><2 1><4 2>False"
+    )
+
+
+def test_every_ring_and_status_badge_of_the_sample_is_the_right_one_from_its_own_folder(sample_site):
+    """The badges are kept per ring (or status) and folder: each still links to its own ring's page."""
+    badges, statuses = 0, {}
+    for page in sample_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for href, name in re.findall(r'<a class="ring-badge" href="([^"]+)">([^<]+)</a>', html):
+            target = (page.parent / href).resolve()
+            assert target.parent == (sample_site / "rings").resolve(), (page, href)
+            assert re.search(rf"<h1>[^<]*\b{re.escape(name)}</h1>", target.read_text(encoding="utf-8")), (page, name)
+            badges += 1
+        for status, name in re.findall(r'<span class="status status-([a-z-]+)">([^<]+)</span>', html):
+            statuses.setdefault(status, set()).add(name)
+    assert badges > 100
+    assert len(statuses) >= 4 and all(len(names) == 1 for names in statuses.values()), statuses
+    assert len({name for names in statuses.values() for name in names}) == len(statuses)  # each its own text
