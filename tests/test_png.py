@@ -68,3 +68,20 @@ def test_the_rows_are_compressed_as_one_stream_exactly_as_joined_rows_would_be()
     raw = image.tobytes()
     rows = b"".join(b"\0" + raw[top : top + 97 * 3] for top in range(0, len(raw), 97 * 3))
     assert data[at + 4 : at + 4 + length] == zlib.compress(rows, LEVEL)
+
+
+def test_a_drawn_rgbx_picture_is_written_in_pieces_as_its_rgb_image_would_be():
+    """radar.png is written from matplotlib's RGBA pixels shared as RGBX (the alpha byte ignored), a few
+    rows at a time: the same bytes as the RGB image, whatever the number of pieces."""
+    from generator.outputs.png import ROWS_AT_ONCE
+
+    width = 311
+    height = 3 * (ROWS_AT_ONCE // width) + 7  # four pieces, the last a short one
+    image = _noise(width, height, seed=11)
+    rgba = image.convert("RGBA")
+    rgba.putalpha(Image.new("L", image.size, 17))  # whatever Agg left there is not written
+    rgbx = Image.frombuffer("RGBX", image.size, rgba.tobytes(), "raw", "RGBX", 0, 1)
+    written = encode(rgbx, 150.0)
+    assert written == encode(image, 150.0)
+    with Image.open(io.BytesIO(written)) as back:
+        assert back.mode == "RGB" and back.tobytes() == image.tobytes()

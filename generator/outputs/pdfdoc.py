@@ -312,9 +312,13 @@ def _picture(data: Any, width: float) -> Any:
 
         image = Image.open(io.BytesIO(data))
     factor = math.ceil(image.width / (width / 25.4 * PRINT_DPI))
-    if factor < 2:
-        return image if image is data else io.BytesIO(data)
-    return image.reduce(factor)  # a box filter by a whole factor: cheap, and right for downsampling
+    if factor >= 2:
+        image = image.reduce(factor)  # a box filter by a whole factor: cheap, and right for downsampling
+    elif image is not data:
+        return io.BytesIO(data)
+    # the drawn radar is RGBX (Agg's opaque alpha as padding), which fpdf2 would take for RGBA and search
+    # for transparency: RGB, converted once it is reduced (a quarter of the pixels)
+    return image.convert("RGB") if image.mode == "RGBX" else image
 
 
 def _is_svg(data: bytes) -> bool:

@@ -259,13 +259,15 @@ def _pdf(fig: Figure, dpi: float) -> bytes:
 
 def _png(fig: Figure, dpi: float) -> tuple[bytes, Any]:
     """The picture as an RGB PNG (the alpha channel is opaque everywhere: a quarter of the bytes to
-    compress), written by `png` (half the size and a third of the time of Pillow's writer)."""
+    compress), written by `png` (half the size and a third of the time of Pillow's writer) straight from
+    Agg's pixels.  The Pillow image handed on shares those pixels (mode RGBX: the opaque alpha is padding),
+    where an RGB copy of them cost 28 MB of new memory at a thousand blips."""
     from PIL import Image
 
     canvas = FigureCanvasAgg(fig)
     fig.set_dpi(dpi)
     canvas.draw()
     size = canvas.get_width_height(physical=True)
-    image = Image.frombuffer("RGBA", size, canvas.buffer_rgba(), "raw", "RGBA", 0, 1).convert("RGB")
-    FigureCanvasBase(fig)  # the figure may live on for its PDF: not its Agg buffer (64 MB at 4096 pixels)
+    image = Image.frombuffer("RGBX", size, canvas.buffer_rgba(), "raw", "RGBX", 0, 1)
+    FigureCanvasBase(fig)  # the figure may live on for its PDF: not its canvas (the image keeps the pixels)
     return encode_png(image, dpi), image

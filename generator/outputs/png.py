@@ -17,6 +17,7 @@ SIGNATURE = b"\x89PNG\r\n\x1a\n"
 LEVEL = 3  # zlib level: 6 took 2.5 times as long for 4 % fewer bytes
 RGB = 2  # the IHDR colour type of 8-bit RGB
 NO_FILTER = b"\0"  # the filter byte that starts every row
+ROWS_AT_ONCE = 32_768  # pixels made into RGB bytes at a time: some 100 kB, the same memory each time
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
@@ -24,19 +25,24 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
 
 
 def encode(image: Any, dpi: float | None = None) -> bytes:
-    """An RGB Pillow image as PNG, with its resolution (`dpi`) when it has one to print at."""
-    if image.mode != "RGB":
+    """An RGB Pillow image (or RGBX: matplotlib's opaque RGBA pixels, shared as they were drawn) as an RGB
+    PNG, with its resolution (`dpi`) when it has one to print at."""
+    if image.mode not in ("RGB", "RGBX"):
         image = image.convert("RGB")
     width, height = image.size
     stride = width * 3
-    pixels = memoryview(image.tobytes())
-    # Row by row into one deflate stream, the same bytes as compressing the rows joined: joining them
-    # copied the whole picture once more (21 MB at a thousand blips, a fifth of the time).
+    step = max(1, ROWS_AT_ONCE // width)
+    # Row by row into one deflate stream, the same bytes as compressing the rows joined, a few rows' RGB
+    # at a time: the whole picture's bytes (and an RGB copy of a drawn RGBX picture) were 21 and 28 MB of
+    # new memory at a thousand blips, each page of it handed over by the kernel.
     deflate = zlib.compressobj(LEVEL)
     parts = []
-    for top in range(0, height * stride, stride):
-        parts.append(deflate.compress(NO_FILTER))
-        parts.append(deflate.compress(pixels[top : top + stride]))
+    for top in range(0, height, step):
+        rows = min(step, height - top)
+        pixels = memoryview(image.crop((0, top, width, top + rows)).tobytes("raw", "RGB"))
+        for start in range(0, rows * stride, stride):
+            parts.append(deflate.compress(NO_FILTER))
+            parts.append(deflate.compress(pixels[start : start + stride]))
     parts.append(deflate.flush())
     header = struct.pack(">IIBBBBB", width, height, 8, RGB, 0, 0, 0)  # 8 bits, no interlace
     chunks = [_chunk(b"IHDR", header)]
