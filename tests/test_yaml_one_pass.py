@@ -70,3 +70,17 @@ def test_one_pass_gives_what_the_walk_and_the_builder_give(monkeypatch):
 @pytest.mark.parametrize("text", ["a: &x [1]\nb: *x\n", "a: 1\na: 2\n", "n: " + "9" * 200 + "\n", "s: Zie #1\n"])
 def test_what_the_walk_reports_is_still_reported(text):
     assert parsed(text)[1], text
+
+
+def test_a_plain_value_is_resolved_as_pyyaml_resolves_it_whatever_its_first_character():
+    """The loader calls a value text at once by its first character (content/source._resolve_tag)."""
+    resolver = yaml.resolver.Resolver()
+    tails = ["", "rue", "0", "x", "-01-01", " tekst", ".5", ":", "<"]
+    for code in range(0x250):
+        for tail in tails:
+            value = chr(code) + tail
+            for implicit in ((True, False), (False, True), (False, False)):
+                expected = resolver.resolve(yaml.ScalarNode, value, implicit)
+                assert source._resolve_tag(yaml.ScalarNode, value, implicit) == expected, (value, implicit)
+    empty = resolver.resolve(yaml.ScalarNode, "", (True, False))
+    assert source._resolve_tag(yaml.ScalarNode, "", (True, False)) == empty

@@ -113,10 +113,23 @@ def _resolve(kind: type, value: str | None, implicit: Any) -> str:
     return _RESOLVER.resolve(kind, value, implicit)  # type: ignore[arg-type]
 
 
+# The characters a plain value that is not text (a bool, a number, null, a date, '<<', ...) can start with:
+# one starting with any other is text, by the resolver's own rule, without a look-up.  Titles, notes and
+# summaries are mostly new to the cache, and resolving them was a quarter of composing a blip's front matter.
+_IMPLICIT_FIRST = frozenset(_RESOLVER.yaml_implicit_resolvers)
+_TEXT_ANYWAY = None not in _IMPLICIT_FIRST and not _RESOLVER.yaml_path_resolvers  # no resolver for every value
+
+
+def _resolve_tag(kind: type, value: str | None, implicit: Any) -> str:
+    if _TEXT_ANYWAY and kind is yaml.ScalarNode and implicit[0] and value and value[0] not in _IMPLICIT_FIRST:
+        return STR
+    return _resolve(kind, value, implicit)
+
+
 class LOADER(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """The safe loader, resolving each plain value's tag once per process rather than once per value."""
 
-    resolve = staticmethod(_resolve)
+    resolve = staticmethod(_resolve_tag)
 
 
 def parse_yaml(path: Path, text: str, problems: Problems, first_line: int = 1) -> Document | None:
