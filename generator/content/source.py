@@ -342,9 +342,11 @@ def read_yaml_file(path: Path, problems: Problems) -> Document | None:
     return None if text is None else parse_yaml(path, text, problems)
 
 
-# The line that closes front matter ('---' or '...', then only spaces: `str.rstrip`'s), and a blank line.
-_CLOSE = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
-_BLANK = re.compile(r"^[^\S\n]*$", re.MULTILINE)
+# The line that closes front matter ('---' or '...', then only spaces: `str.rstrip`'s), and a blank line,
+# each with the line end before it: a pattern that starts with a character is searched for it at C speed,
+# where one anchored with `^` is tried at every position (a third of cutting the file, both).
+_CLOSE = re.compile(r"\n(?:---|\.\.\.)[^\S\n]*(?=\n|\Z)")
+_BLANK = re.compile(r"\n[^\S\n]*\n")
 
 
 def read_front_matter_file(path: Path, problems: Problems) -> Document | None:
@@ -364,17 +366,17 @@ def read_front_matter_file(path: Path, problems: Problems) -> Document | None:
             problems.t("check.no_front_matter"),
         )
         return None
-    close = _CLOSE.search(text, first + 1) if first >= 0 else None
+    close = _CLOSE.search(text, first) if first >= 0 else None
     if close is None:
         lines = text.split("\n")
         _front_matter_open(path, lines, front_matter_end(lines, len(lines))[0], problems)
         return None
-    end = text.count("\n", 0, close.start())  # the closing line's index
-    yaml_text = text[first + 1 : close.start()] or "\n"
+    end = text.count("\n", 0, close.end())  # the closing line's index
+    yaml_text = text[first + 1 : close.start() + 1] or "\n"
     # Text after a blank line, and a '---' of its own (a Markdown horizontal rule) further down that
     # seems to close the front matter: when its YAML then fails, the missing '---' is the mistake to
     # name.  Without a blank line in the front matter that cannot be the case.
-    lines = text[: close.end()].split("\n") if _BLANK.search(yaml_text, 0, len(yaml_text) - 1) else []
+    lines = text[: close.end()].split("\n") if _BLANK.search("\n" + yaml_text) else []
     last, prose = front_matter_end(lines, end) if lines else (0, None)
     if last > 0 and prose is not None and not lines[prose - 1].strip() and looks_like_prose(lines[prose]):
         scratch = problems.scratch()
