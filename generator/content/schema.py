@@ -181,9 +181,12 @@ CAPABILITIES_FIELDS = _fields(
 def _check_type(kind: str, value: Any) -> Any | None:
     """The value in its canonical form, or None when it has the wrong type."""
     if kind in (TEXT, ID):
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        if value.__class__ is str:  # nearly every value: the checks below, short of the calls
+            text = value.strip()
+        elif isinstance(value, bool) or not isinstance(value, (str, int, float)):
             return None
-        text = str(value).strip()
+        else:
+            text = str(value).strip()
         if kind == ID:
             return text if ID_RE.match(text) else None
         return text
@@ -198,7 +201,7 @@ def _check_type(kind: str, value: Any) -> Any | None:
     if kind == TEXTS:
         if not isinstance(value, list):
             return None
-        items = [_check_type(TEXT, v) for v in value]
+        items = [v.strip() if v.__class__ is str else _check_type(TEXT, v) for v in value]
         return None if any(i is None for i in items) else items
     raise ValueError(kind)
 
@@ -214,7 +217,9 @@ def _may_hold_controls(doc: Document) -> bool:
     its values, which was a tenth of checking a blip's fields."""
     if doc.controls is None:
         text = doc.yaml_text
-        doc.controls = not text or "\\" in text or UNPRINTABLE.search(text) is not None
+        # (every character UNPRINTABLE names but tab and line feed is one `isprintable` refuses: a quick no)
+        printable = text.replace("\n", "").replace("\t", "").isprintable()
+        doc.controls = not text or "\\" in text or (not printable and UNPRINTABLE.search(text) is not None)
     return doc.controls
 
 
