@@ -24,6 +24,7 @@ from conftest import ROOT, RadarDir
 from inprocess import radar
 
 from generator import urls
+from generator.content.load import load
 
 # --- reading the built site ------------------------------------------------------------------
 
@@ -479,3 +480,23 @@ def test_thoughtworks_titles_with_brackets_and_symbols_survive(thoughtworks_site
     for blip in odd:
         text = (site / "blips" / f"{blip.id}.html").read_text(encoding="utf-8")
         assert blip.title.replace("&", "&amp;") in text
+
+
+def test_every_legend_entry_carries_its_blips_tag_ids_for_the_filters(radar_dir: RadarDir, tmp_path):
+    tags = {"alpha": ["privacy", "AI & data", "Gezichtsherkenning"], "beta": [], "gamma": ["privacy"]}
+    for ident, its_tags in tags.items():
+        radar_dir.blip(ident, extra=f"tags: {json.dumps(its_tags)}\n")
+    result = radar("build", "--source", str(radar_dir.root), "--out", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    model, _ = load(radar_dir.root)
+    assert model is not None
+    loaded = {b.id: b.tags for b in model.blips.values()}  # as the loader reads them (a tag's spelling may be tidied)
+    assert len(loaded["alpha"]) == 3
+    legends = 0
+    for page in (tmp_path / "site").rglob("*.html"):
+        entry = r'<li value="\d+" data-id="([^"]+)"[^>]* data-tags="([^"]*)"'
+        found = re.findall(entry, page.read_text(encoding="utf-8"))
+        legends += bool(found)
+        for ident, ids in found:
+            assert ids == " ".join(urls.tag_id(tag) for tag in loaded[ident]), (page, ident)
+    assert legends >= 3  # home, the current edition, each quadrant with blips
