@@ -110,3 +110,26 @@ def test_calls_keep_jinjas_meaning_context_macros_callers_and_loop_variables():
     for _ in range(2):
         out = env.get_template("t").render(at=_page_of, page="p", f=_plain_function)
         assert out == "<10->p!<20->p!<c+inner>[z][z]"
+
+
+def test_builtin_methods_are_called_as_jinja_would_and_harmful_ones_stay_refused():
+    """`dict.get` or `str.upper` is a new object at each look-up: judged by its name and what it is, every time."""
+    env = sandbox.environment(
+        jinja2.DictLoader(
+            {
+                "ok": "{{ d.get('a') }}{{ d.get('z', 'none') }}{{ s.upper() }}{{ d.items()|list|length }}",
+                "format": "{{ d.get('a') }}{{ s.format_map(d) }}",
+                "open": "{{ d.get('a') }}{{ d.get('f')('x') }}",
+                "append": "{{ d.get('a') }}{{ l.append(1) }}",
+            }
+        )
+    )
+    for _ in range(3):  # the later rounds from the verdicts already judged
+        assert env.get_template("ok").render(d={"a": 1}, s="ab") == "1noneAB1"
+        assert env.get_template("format").render(d={"a": 1, "b": 2}, s="{b}") == "12"
+        with pytest.raises(SecurityError):
+            env.get_template("format").render(d={"a": Holder(1)}, s="{a.__class__}")
+        with pytest.raises(SecurityError):
+            env.get_template("open").render(d={"a": 1, "f": open})
+        with pytest.raises(SecurityError):
+            env.get_template("append").render(d={"a": 1}, l=[])

@@ -81,7 +81,11 @@ class ThemeSandbox(ImmutableSandboxedEnvironment):
         # on a function, so its verdict stays.  Anything else is judged every time, as Jinja does.
         cls = type(__obj)
         function = __obj.__func__ if cls is types.MethodType else __obj
-        if cls is not jinja2.runtime.Macro and __self._direct.get(id(function)) is not function:
+        if cls is types.BuiltinMethodType:  # `dict.get`, `len`: new objects each time, so never in `_direct`
+            direct = __obj.__name__ not in _FORMATS and _harmless(__obj)  # what Jinja's own checks come to
+        else:
+            direct = cls is jinja2.runtime.Macro or __self._direct.get(id(function)) is function
+        if not direct:
             result = super().call(__context, __obj, *args, **kwargs)  # refuses what is not safely callable
             if type(function) is types.FunctionType and not hasattr(function, "jinja_pass_arg"):
                 if len(__self._direct) < 4096:
@@ -112,8 +116,11 @@ class ThemeSandbox(ImmutableSandboxedEnvironment):
         if self._verdicts.get((type(obj), attribute)):  # Jinja found the name safe on this type
             if cls in _PLAIN:
                 return value
-            if cls is not types.MethodType and cls is not types.BuiltinMethodType and _harmless(value):
-                return value  # not a method, so not `str.format` (which `wrap_str_format` guards)
+            if cls is not types.MethodType and cls is not types.BuiltinMethodType:
+                if _harmless(value):
+                    return value  # not a method, so not `str.format` (which `wrap_str_format` guards)
+            elif value.__name__ not in _FORMATS and _harmless(value):
+                return value  # a method that is not `format`: `wrap_str_format` would pass it unchanged
         wrapped = self.wrap_str_format(value)
         if wrapped is not None:
             return wrapped
@@ -122,6 +129,8 @@ class ThemeSandbox(ImmutableSandboxedEnvironment):
         return self.unsafe_undefined(obj, attribute)
 
 
+# The methods Jinja's `wrap_str_format` and `inspect_format_method` look at (a `str`'s are made safe).
+_FORMATS = ("format", "format_map")
 # Values a template meets most (text, numbers, escaped text, plain containers): harmless by their exact type.
 _PLAIN = frozenset({str, markupsafe.Markup, int, float, bool, type(None), list, tuple, dict, set, frozenset})
 # (type, __module__) -> verdict: apart from the unsafe builtins (judged by identity first), `_judge`
