@@ -43,10 +43,15 @@ def links(text: str) -> Links | None:
     lines = text.split("\n")
     kinds = []
     for line in lines:
-        kind = _kind(line) if line.strip(" ") else -1
-        if kind is None:
-            return None
-        kinds.append(kind)
+        if not line.strip(" "):
+            kinds.append(-1)
+        elif line[0] not in _STARTS_BLOCK:
+            kinds.append(PARAGRAPH)  # most lines: said here, without a call
+        else:
+            line_kind = _kind(line)
+            if line_kind is None:
+                return None
+            kinds.append(line_kind)
     found: Links = []
     count, i = len(lines), 0
     while i < count:
@@ -54,12 +59,13 @@ def links(text: str) -> Links | None:
         if kind < 0:
             i += 1
         elif kind == HEADING:
-            if not _block(_heading_text(lines[i]), i, i + 1, found):
+            if "](" in lines[i] and not _block(_heading_text(lines[i]), i, i + 1, found):
                 return None
             i += 1
         elif kind == PARAGRAPH:
             end = _paragraph_end(kinds, lines, i + 1, in_item=False)
-            if not _block("\n".join(lines[i:end]).strip(TRIM), i, end, found):
+            block = "\n".join(lines[i:end])
+            if "](" in block and not _block(block.strip(TRIM), i, end, found):  # trimming keeps a '](' as it is
                 return None
             i = end
         else:
