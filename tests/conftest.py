@@ -337,6 +337,18 @@ def page(browser):
     context.close()
 
 
+_POOL_MIN_JOBS: dict[str, int] = {}  # the build's own threshold for a drawing worker, before pytest_configure
+
+
+@pytest.fixture
+def drawing_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Builds in this test draw in a forked worker, as the command does (see pytest_configure): for a build
+    whose pictures take seconds, drawn on the other core while this process renders the pages."""
+    from generator.render import pool
+
+    monkeypatch.setattr(pool, "MIN_JOBS", _POOL_MIN_JOBS["product"])
+
+
 _CACHE_KEY = pytest.StashKey[str]()
 _CACHE_INPUT = "radar_cache_dir"
 
@@ -347,7 +359,20 @@ def pytest_configure(config: pytest.Config) -> None:
     xdist workers use the folder of the run that started them (the cache writes entries atomically and
     checks each one's digest, so workers can share it). Tests that need a cold cache point
     RADAR_CACHE_DIR at an empty folder of their own (monkeypatch.setenv).
+
+    Builds run in this process (tests/inprocess.py) draw here too, without a drawing worker: this process
+    builds a hundred radars, and a worker forked for each imported matplotlib and fpdf2 again (this process
+    never does, when a worker draws), 40% of those tests' CPU.  The pool itself is tested where it runs, in
+    fresh build processes: test_perf.py (the sample drawn by a worker and alone, byte for byte),
+    test_pool_gc.py, test_deploy.py's killed builds.  A test whose build is big enough to gain from drawing on
+    the other core takes the `drawing_worker` fixture.
     """
+    import watched_build
+
+    from generator.render import pool
+
+    _POOL_MIN_JOBS.setdefault("product", pool.MIN_JOBS)
+    pool.MIN_JOBS = watched_build.ALONE
     given = getattr(config, "workerinput", {}).get(_CACHE_INPUT)
     if given:
         os.environ["RADAR_CACHE_DIR"] = given

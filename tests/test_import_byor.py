@@ -64,7 +64,9 @@ def test_thoughtworks_statuses_follow_from_the_imported_histories(thoughtworks):
     assert [(v, n) for v, n, _, _ in differ] == [("Volume 20 (Apr 2019)", "Gremlin"), ("Volume 25 (Oct 2021)", "Zap")]
 
 
-def test_sixteen_years_of_thoughtworks_build_with_every_edition_and_no_broken_link(thoughtworks, tmp_path):
+def test_sixteen_years_of_thoughtworks_build_with_every_edition_and_no_broken_link(
+    thoughtworks, tmp_path, drawing_worker
+):
     source, _ = thoughtworks
     build = radar("build", "--source", str(source), "--out", str(tmp_path / "site"))
     assert build.returncode == 0, build.stderr
