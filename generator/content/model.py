@@ -145,10 +145,24 @@ class Radar:
     published: tuple[str, ...] = ()  # editions radar.yaml lists: in the archive even when nothing moved
 
     def quadrant(self, qid: str) -> Segment:
-        return next(q for q in self.quadrants if q.id == qid)
+        found = self._by_id[0].get(qid)  # an unknown id raises StopIteration, as it always did
+        return found if found is not None else next(q for q in self.quadrants if q.id == qid)
 
     def ring(self, rid: str) -> Segment:
-        return next(r for r in self.all_rings if r.id == rid)
+        found = self._by_id[1].get(rid)
+        return found if found is not None else next(r for r in self.all_rings if r.id == rid)
+
+    @cached_property
+    def _by_id(self) -> tuple[dict[str, Segment], dict[str, Segment]]:
+        """The quadrants and every ring by id, the first of each id: pages and templates ask by id tens of
+        thousands of times a build, and a search through the rings was most of each answer."""
+        quadrants: dict[str, Segment] = {}
+        rings: dict[str, Segment] = {}
+        for q in self.quadrants:
+            quadrants.setdefault(q.id, q)
+        for r in self.all_rings:
+            rings.setdefault(r.id, r)
+        return quadrants, rings
 
     @property
     def all_rings(self) -> tuple[Segment, ...]:
@@ -179,3 +193,4 @@ class Radar:
     def __setattr__(self, name: str, value: object) -> None:
         super().__setattr__(name, value)
         self.__dict__.pop("_editions", None)  # the loader sets `blips` after the radar is made
+        self.__dict__.pop("_by_id", None)
