@@ -84,3 +84,17 @@ def test_one_layout_written_as_png_and_pdf_in_either_order_gives_the_bytes_of_ea
     assert Image.open(io.BytesIO(png)).tobytes() == image.convert("RGB").tobytes()
     second = picture.Picture(FRAME, dots, "T")
     assert (second.pdf(), second.png()[0]) == (alone["pdf"], alone["png"])
+
+
+def test_the_pdf_places_its_stamps_byte_for_byte_as_matplotlibs_draw_markers_would(monkeypatch):
+    """`_markers` writes the PDF backend's marker placements itself, in one go: the file must be exactly what
+    matplotlib's own `draw_markers` writes, stamps off the page left out as it leaves them out."""
+    dots = _dots(600)
+    off_page = [Dot("far", 601, 400.0, -400.0, QUADRANTS[0][1], "new", "601. Far")]  # beyond the picture's frame
+    ours = picture.raster(FRAME, dots + off_page, "pdf", "T")
+
+    def matplotlibs(renderer, gc, shape_path, shape, points, where, face):
+        renderer.draw_markers(gc, shape_path, shape, points, where, face)
+
+    monkeypatch.setattr(picture, "_markers", matplotlibs)
+    assert ours == picture.raster(FRAME, dots + off_page, "pdf", "T")
