@@ -38,5 +38,7 @@ def compare_pages(site: Site) -> Iterator[Page]:
     labels = cell_labels(site)
     for start, end in pairs(site.radar):
         kind = "previous" if start == previous_of(site.radar, end) else "year"
-        context = {"cmp": compare(site.radar, start, end), "kind": kind, "cell_labels": labels}
+        # against the edition before: that is the edition's review (its moves page's), compared once a build
+        cmp = site.review(end) if kind == "previous" else compare(site.radar, start, end)
+        context = {"cmp": cmp, "kind": kind, "cell_labels": labels}
         yield Page(urls.compare_url(start, end), "compare.html", context)
