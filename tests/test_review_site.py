@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from conftest import ROOT
 
 from generator.content.load import load
-from generator.domain.comparison import compare
+from generator.domain.comparison import compare, previous_of
 
 
 def _html(site: Path, rel: str) -> str:
@@ -81,3 +82,23 @@ def test_slides_are_full_hd_and_show_the_radar_and_the_scores(sample_site: Path)
     scores = {color for _, color in summary.getcolors(1 << 22)}
     for status in ("opgepakt", "in-uitvoering", "niet-in-beeld"):  # all three are in force in 2026-Q4
         assert Image.new("RGB", (1, 1), SCORE_COLORS[status]).getpixel((0, 0)) in scores, status
+
+
+def test_each_comparison_lists_its_own_moves_and_the_quarters_match_the_moves_page(sample_site: Path):
+    """The moves table is rendered once per pair of editions and folder: never another pair's."""
+    radar, _ = load(ROOT)
+
+    def moved(rel: str) -> tuple[str, list[str]]:
+        section = _html(sample_site, rel).split('<section class="review-moves"', 1)[1].split("</section>", 1)[0]
+        return section, re.findall(r'<th scope="row"><a href="\.\./\.\./blips/([^"]+)\.html">', section)
+
+    def expected(start: str, end: str) -> list[str]:
+        return [s.blip.id for _, members in compare(radar, start, end).moves for s in members]
+
+    for end in ("2026-Q1", "2026-Q3", "2026-Q4"):
+        start = previous_of(radar, end)
+        assert start is not None
+        page, ids = moved(f"editions/{end}/moves.html")
+        assert moved(f"editions/{end}/vs-{start}.html") == (page, ids) and ids == expected(start, end)
+    year, quarter = moved("editions/2026-Q4/vs-2025-Q4.html")[1], moved("editions/2026-Q4/vs-2026-Q3.html")[1]
+    assert year == expected("2025-Q4", "2026-Q4") and quarter and year != quarter
