@@ -11,6 +11,7 @@ import pytest
 
 from generator.content.load import load
 from generator.content.model import Blip, HistoryEntry, Radar, Segment
+from generator.domain import comparison
 from generator.domain.editions import snapshot
 from generator.domain.review import review
 from generator.urls import relative
@@ -293,3 +294,20 @@ def test_moves_page_prints_on_a4_portrait_and_reflows_on_a_phone(page, sample_se
     pdf = page.pdf(prefer_css_page_size=True)
     boxes = re.findall(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
     assert len(boxes) >= 2 and all(abs(float(w) - 595.92) < 2 and abs(float(h) - 842.88) < 2 for w, h in boxes), boxes
+
+
+def test_each_pair_of_editions_is_worked_out_once_per_radar(monkeypatch):
+    """The compare pages, the trends, the pack and the reviews share one list per pair; another radar, or
+    the radar given other blips, is worked out afresh."""
+    calls = []
+    real = comparison.change
+    monkeypatch.setattr(comparison, "change", lambda blip, *rest: calls.append(blip.id) or real(blip, *rest))
+    histories = {"a": [("2026-Q1", "trial", ""), ("2026-Q2", "adopt", "Up.")], "b": [("2026-Q2", "hold", "")]}
+    radar = _radar("2026-Q2", **histories)
+    first = comparison.compare(radar, "2026-Q1", "2026-Q2").standings
+    again = review(radar, "2026-Q2").standings
+    assert again == first and len(calls) == 2
+    other = _radar("2026-Q2", **histories)
+    assert comparison.compare(other, "2026-Q1", "2026-Q2").standings == first and len(calls) == 4
+    other.blips = {"a": other.blips["a"]}
+    assert [s.blip.id for s in comparison.compare(other, "2026-Q1", "2026-Q2").standings] == ["a"]
