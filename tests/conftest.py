@@ -337,6 +337,26 @@ def page(browser):
     context.close()
 
 
+SHARED_MEMORY = Path("/dev/shm")
+SHARED_MEMORY_FREE = 4 << 30  # bytes: a run writes ~200 MB there (16,000 files), removed when it passes
+
+
+def _temporary_files_in_memory() -> None:
+    """The run's temporary folders (tmp_path, the render cache, what made_once makes) in memory when the machine
+    has room there and no one chose a place (TMPDIR, PYTEST_DEBUG_TEMPROOT): a run writes and removes some
+    16,000 files, and on a disk shared by other builds that was a sixth of the suite's CPU in system time and,
+    under load, tens of seconds of waiting.  Elsewhere (a small /dev/shm, as in a container) nothing changes.
+    pyproject's tmp_path_retention_policy removes a run's folders once it passed (kept when it failed)."""
+    if os.environ.get("TMPDIR") or os.environ.get("PYTEST_DEBUG_TEMPROOT"):
+        return
+    try:
+        room = os.statvfs(SHARED_MEMORY)
+    except OSError:
+        return
+    if room.f_bavail * room.f_frsize >= SHARED_MEMORY_FREE and os.access(SHARED_MEMORY, os.W_OK | os.X_OK):
+        os.environ["TMPDIR"] = tempfile.tempdir = str(SHARED_MEMORY)  # for this process and those it starts
+
+
 _POOL_MIN_JOBS: dict[str, int] = {}  # the build's own threshold for a drawing worker, before pytest_configure
 
 
@@ -373,6 +393,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
     _POOL_MIN_JOBS.setdefault("product", pool.MIN_JOBS)
     pool.MIN_JOBS = watched_build.ALONE
+    _temporary_files_in_memory()
     given = getattr(config, "workerinput", {}).get(_CACHE_INPUT)
     if given:
         os.environ["RADAR_CACHE_DIR"] = given
