@@ -119,7 +119,7 @@ def write(target: Path, files: dict[Path, bytes], force: bool) -> list[Problem]:
         for rel, content in files.items():
             (stage / rel).parent.mkdir(parents=True, exist_ok=True)
             (stage / rel).write_bytes(content)
-        radar, problems = load(stage, strict=True)
+        radar, problems = load(stage, strict=True, bodies=False)  # as `radar check`: rendering finds no problem
         if radar is None or problems.errors:
             return problems.sorted()
         for rel in files:  # checked: now move each file into place (a rename, never half a file)
