@@ -73,9 +73,11 @@ def test_what_the_walk_reports_is_still_reported(text):
 
 
 def test_a_plain_value_is_resolved_as_pyyaml_resolves_it_whatever_its_first_character():
-    """The loader calls a value text at once by its first character (content/source._resolve_tag)."""
+    """The loader calls a value text at once by its first character, or by a space after one that starts
+    no date (content/source._resolve_tag)."""
     resolver = yaml.resolver.Resolver()
-    tails = ["", "rue", "0", "x", "-01-01", " tekst", ".5", ":", "<"]
+    tails = ["", "rue", "0", "x", "-01-01", " tekst", ".5", ":", "<", "ull x", "rue ", "nf x", " "]
+    tails += ["001-12-14 21:59:43.10 -5", "001-12-14 tekst", "o"]  # a date and time holds spaces
     for code in range(0x250):
         for tail in tails:
             value = chr(code) + tail

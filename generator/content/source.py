@@ -118,11 +118,21 @@ def _resolve(kind: type, value: str | None, implicit: Any) -> str:
 # summaries are mostly new to the cache, and resolving them was a quarter of composing a blip's front matter.
 _IMPLICIT_FIRST = frozenset(_RESOLVER.yaml_implicit_resolvers)
 _TEXT_ANYWAY = None not in _IMPLICIT_FIRST and not _RESOLVER.yaml_path_resolvers  # no resolver for every value
+# Of YAML 1.1's implicit forms only a date and time may hold a space ('2001-12-14 21:59:43.10 -5'): a value
+# with a space is text when its first character starts no date ('Toezicht op ...', 'Netwerk ...').
+_SPACED = "tag:yaml.org,2002:timestamp"
+_WORDS_ONLY = frozenset(
+    first
+    for first, resolvers in _RESOLVER.yaml_implicit_resolvers.items()
+    if first and all(tag != _SPACED for tag, _ in resolvers)
+)
 
 
 def _resolve_tag(kind: type, value: str | None, implicit: Any) -> str:
-    if _TEXT_ANYWAY and kind is yaml.ScalarNode and implicit[0] and value and value[0] not in _IMPLICIT_FIRST:
-        return STR
+    if _TEXT_ANYWAY and kind is yaml.ScalarNode and implicit[0] and value:
+        first = value[0]
+        if first not in _IMPLICIT_FIRST or (first in _WORDS_ONLY and " " in value):
+            return STR
     return _resolve(kind, value, implicit)
 
 
