@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import jinja2
+import markupsafe
 import pytest
 from jinja2.sandbox import SecurityError
 
@@ -133,3 +134,26 @@ def test_builtin_methods_are_called_as_jinja_would_and_harmful_ones_stay_refused
             env.get_template("open").render(d={"a": 1, "f": open})
         with pytest.raises(SecurityError):
             env.get_template("append").render(d={"a": 1}, l=[])
+
+
+class _Shouting(markupsafe.Markup):
+    def __html__(self) -> markupsafe.Markup:
+        return markupsafe.Markup(str(self).upper())
+
+
+class _Html:
+    def __html__(self) -> str:
+        return "<i>mine</i>"
+
+
+def test_output_is_escaped_as_markupsafe_does_and_escaped_text_is_written_as_it_is():
+    source = "{{ text }}|{{ safe }}|{{ text|safe }}|{{ n }}|{{ shouting }}|{{ html }}|{{ m() }}|{{ none }}"
+    macro = "{% macro m() %}<b>{{ text }}</b>{% endmacro %}"
+    env = sandbox.environment(jinja2.DictLoader({"t": macro + source}))
+    values = {"text": "<a & 'b'>", "safe": markupsafe.Markup("<em>x</em>"), "n": 3, "none": None}
+    out = env.get_template("t").render(values, shouting=_Shouting("<s>"), html=_Html())
+    assert out == (
+        "&lt;a &amp; &#39;b&#39;&gt;|<em>x</em>|<a & 'b'>|3|<S>|<i>mine</i>|<b>&lt;a &amp; &#39;b&#39;&gt;</b>|None"
+    )
+    expected = "".join(markupsafe.escape(v) for v in (values["text"], values["safe"], 3, _Shouting("<s>"), _Html()))
+    assert expected == "&lt;a &amp; &#39;b&#39;&gt;<em>x</em>3<S><i>mine</i>"  # what markupsafe itself gives
