@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+from unittest import mock
 
 from conftest import until
+from inprocess import radar
 
 from generator import collector
+from generator.commands import build
 
 SCRIPT = """
 import gc, sys
@@ -95,3 +100,21 @@ def test_what_the_build_and_the_drawing_both_import_is_imported_once_before_the_
     done = subprocess.run([sys.executable, "-c", SHARED], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["True"]
+
+
+def test_a_build_keeps_its_loaded_radar_out_of_collections_and_gives_it_back(tmp_path):
+    """After loading, the radar is frozen while the site is made (collections during rendering do not walk
+    it); once the build is done, a process that builds again (the live preview's owner, these tests) can
+    collect it."""
+    frozen_while_rendering: list[int] = []
+    render_site = build.render_site
+
+    def rendering(*args: Any) -> Any:
+        frozen_while_rendering.append(gc.get_freeze_count())
+        return render_site(*args)
+
+    with mock.patch.object(build, "render_site", rendering):
+        done = radar("build", "--out", str(tmp_path / "site"))
+    assert done.returncode == 0, done.stderr
+    assert frozen_while_rendering and frozen_while_rendering[0] > 10_000  # the sample's radar, and all before it
+    assert gc.get_freeze_count() == 0

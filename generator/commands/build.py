@@ -11,9 +11,10 @@ from pathlib import Path
 
 import jinja2
 
+from ..collector import kept_alive
 from ..content.load import load
 from ..content.model import Radar
-from ..content.problems import report
+from ..content.problems import Problems, report
 from ..i18n import Translator
 from ..outputs.keys import markdown_memo
 from ..outputs.write import OutputError, check_target, write_failure, write_site
@@ -57,6 +58,11 @@ def growth_notes(site: Site) -> list[str]:
 
 def build(source: Path, out: Path, strict: bool = False) -> int:
     radar, problems = load(source, strict, memo=markdown_memo(source))
+    with kept_alive():
+        return _write(radar, problems, source, out)
+
+
+def _write(radar: Radar | None, problems: Problems, source: Path, out: Path) -> int:
     report(problems)
     t = problems.t  # the radar's language once radar.yaml is read
     if problems.errors or radar is None:
