@@ -254,3 +254,25 @@ def test_search_stays_fast_at_10000_technologies(browser, radar_dir, tmp_path: P
     page.fill("#search-q", "uniek4242")
     assert results(page) == [("blips/b4242.html", "Ding 4242 " + vocabulary[4242 % len(vocabulary)])]
     context.close()
+
+
+def test_index_scores_a_field_once_per_stem_and_the_text_per_occurrence_up_to_the_cap():
+    """Title, tags and summary score a stem once however often (or through how many words) it occurs;
+    the text one point per occurrence up to TEXT_CAP; the word list keeps the first word of a folded form."""
+    doc = search_index.Document(
+        "a.html", "Vertalen vertalen vertaling", "", "T", "R", ("Café",), "drone drone drone drone camera café"
+    )
+    other = search_index.Document("b.html", "Camera", "over camera's", "T", "R", (), "")
+    index = search_index.build([doc, other])
+    stems = index["stems"]
+    assert isinstance(stems, dict)
+    (translate,) = {stem for stem in search_index.stems("vertaling")} & set(search_index.stems("vertalen"))
+    assert stems[translate] == [0, search_index.WEIGHTS["title"]]  # three words, one stem: scored once
+    (drone,) = search_index.stems("drone")[:1]
+    assert stems[drone] == [0, search_index.TEXT_CAP]  # four times in the text: capped
+    (cafe,) = search_index.stems("café")[:1]
+    assert stems[cafe] == [0, search_index.WEIGHTS["tags"] + 1]
+    (camera,) = search_index.stems("camera")[:1]
+    assert stems[camera][:2] == [0, 1] and stems[camera][2] == 1 and stems[camera][3] > search_index.WEIGHTS["title"]
+    words = index["words"]
+    assert isinstance(words, dict) and "cafe" in words and "café" not in words

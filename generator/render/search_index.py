@@ -73,10 +73,10 @@ def stems(word: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _stem_counts(found: list[str]) -> dict[str, int]:
-    """How often each stem occurs among the words: each distinct word is looked up once."""
+def _stem_counts(words_counted: dict[str, int]) -> dict[str, int]:
+    """How often each stem occurs among the words, given how often each word does (each looked up once)."""
     counts: dict[str, int] = {}
-    for word, times in Counter(found).items():
+    for word, times in words_counted.items():
         for stem in stems(word):
             counts[stem] = counts.get(stem, 0) + times
     return counts
@@ -92,17 +92,18 @@ def build(documents: Iterable[Document]) -> dict[str, object]:
         docs.append([doc.url, doc.title, doc.summary, doc.kind, doc.badge, list(doc.tags)])
         scores: dict[str, int] = {}
         fields = {"title": doc.title, "tags": " ".join(doc.tags), "summary": doc.summary}
-        found = {name: words(text) for name, text in fields.items()}
+        # each field's distinct words in the order they first occur, with how often (repeats count in the text only)
+        found: dict[str, dict[str, int]] = {name: dict.fromkeys(words(text), 1) for name, text in fields.items()}
         for name in fields:
             for stem in _stem_counts(found[name]):
                 scores[stem] = scores.get(stem, 0) + WEIGHTS[name]
-        found["text"] = words(doc.text)
+        found["text"] = Counter(words(doc.text))
         for stem, count in _stem_counts(found["text"]).items():
-            scores[stem] = scores.get(stem, 0) + min(count, TEXT_CAP)
+            scores[stem] = scores.get(stem, 0) + (count if count < TEXT_CAP else TEXT_CAP)
         for stem, score in scores.items():
             postings.setdefault(stem, []).extend((number, score))
         for field in found.values():
-            for word in field:
+            for word in field:  # first occurrences in the order of the text: the vocabulary as word by word
                 if word not in seen:
                     seen.add(word)
                     vocabulary.setdefault(fold(word), list(stems(word)))  # the first word of a folded form
