@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..collector import long_lived
 from . import markup, parsed
 from .authoring import similar_titles
 from .config import load_capabilities, load_config
@@ -36,7 +37,8 @@ def load(
     parsed.memo = memo
     forget_folders()
     try:
-        return _load(source, strict, bodies)
+        with long_lived():
+            return _load(source, strict, bodies)
     finally:
         parsed.memo = None
         if memo is not None:
