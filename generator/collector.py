@@ -23,12 +23,15 @@ def collect_in_batches() -> None:
 def kept_alive() -> Iterator[None]:
     """What exists now (a build's loaded radar) lives until the block ends: no older-generation collection
     walks it again (~0.05 s of a 1000-blip build), and a process that builds many times gets it back to
-    collect afterwards."""
-    gc.freeze()
+    collect afterwards.  Objects someone froze before are left as they were, and nothing more is frozen."""
+    mine = gc.get_freeze_count() == 0
+    if mine:
+        gc.freeze()
     try:
         yield
     finally:
-        gc.unfreeze()
+        if mine:
+            gc.unfreeze()
 
 
 @contextmanager

@@ -118,3 +118,17 @@ def test_a_build_keeps_its_loaded_radar_out_of_collections_and_gives_it_back(tmp
     assert done.returncode == 0, done.stderr
     assert frozen_while_rendering and frozen_while_rendering[0] > 10_000  # the sample's radar, and all before it
     assert gc.get_freeze_count() == 0
+
+
+def test_a_build_leaves_objects_someone_froze_frozen_and_freezes_nothing_more(tmp_path):
+    """(Frozen objects that nothing refers to any more are still freed: the count may only fall.)"""
+    kept = [[n] for n in range(1000)]
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        done = radar("build", "--out", str(tmp_path / "site"))
+        assert done.returncode == 0, done.stderr
+        assert 0 < gc.get_freeze_count() <= frozen
+    finally:
+        gc.unfreeze()
+    assert kept
