@@ -157,3 +157,10 @@ def test_output_is_escaped_as_markupsafe_does_and_escaped_text_is_written_as_it_
     )
     expected = "".join(markupsafe.escape(v) for v in (values["text"], values["safe"], 3, _Shouting("<s>"), _Html()))
     assert expected == "&lt;a &amp; &#39;b&#39;&gt;<em>x</em>3<S><i>mine</i>"  # what markupsafe itself gives
+
+
+def test_an_environments_finalize_still_applies_before_escaping():
+    """The output code writes `escape_output(` itself: it must still hand each value to `finalize` first."""
+    env = sandbox.environment(jinja2.DictLoader({"t": "{{ nothing }}|{{ text }}"}))
+    env.finalize = lambda value: "<empty>" if value is None else value
+    assert env.get_template("t").render(nothing=None, text="a") == "&lt;empty&gt;|a"

@@ -73,6 +73,8 @@ class _Generator(CodeGenerator):
     def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
         if frame.eval_ctx.autoescape and not frame.eval_ctx.volatile:
             self.write("escape_output(")
+            if finalize.src is not None:  # an environment's `finalize`, applied before escaping, as Jinja does
+                self.write(finalize.src)
         else:  # Jinja's own: `escape(` or `str(`, chosen at compile time or while rendering
             super()._output_child_pre(node, frame, finalize)
 
