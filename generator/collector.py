@@ -32,22 +32,3 @@ def kept_alive() -> Iterator[None]:
     finally:
         if mine:
             gc.unfreeze()
-
-
-@contextmanager
-def long_lived() -> Iterator[None]:
-    """What is made inside lives on (a loaded radar: its blips, their fields and texts), so the collector is
-    not run over it while it is being made, and it joins the oldest generation at once, as if it had
-    survived the young collections that would have walked it: ~15 ms of a 1000-blip load, 3% of
-    `radar check`.  Objects someone froze (`gc.freeze`, a drawing worker) are left frozen: then what is
-    made here stays young and is collected as ever."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if gc.get_freeze_count() == 0:
-            gc.freeze()  # every tracked object to the permanent generation, without walking them,
-            gc.unfreeze()  # and back into the oldest one
-        if enabled:
-            gc.enable()

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..collector import long_lived
 from . import markup, parsed
 from .authoring import similar_titles
 from .config import load_capabilities, load_config
@@ -37,8 +36,7 @@ def load(
     parsed.memo = memo
     forget_folders()
     try:
-        with long_lived():
-            return _load(source, strict, bodies)
+        return _load(source, strict, bodies)
     finally:
         parsed.memo = None
         if memo is not None:
