@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -190,7 +192,13 @@ class Radar:
             seen.update(h.edition for h in blip.history)
         return tuple(sorted(e for e in seen if e <= self.edition))
 
+    @cached_property
+    def derived(self) -> dict[Hashable, Any]:
+        """What the layers above work out from this radar and ask for again (the standings of a pair of
+        editions), kept with it: another radar, or this one given other blips, starts afresh."""
+        return {}
+
     def __setattr__(self, name: str, value: object) -> None:
         super().__setattr__(name, value)
-        self.__dict__.pop("_editions", None)  # the loader sets `blips` after the radar is made
-        self.__dict__.pop("_by_id", None)
+        for worked_out in ("_editions", "_by_id", "derived"):  # the loader sets `blips` after the radar is made
+            self.__dict__.pop(worked_out, None)

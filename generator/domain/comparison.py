@@ -223,25 +223,15 @@ class Comparison:
         ]
 
 
-# The standings of each pair of editions of the radar compared last.  The compare pages, the trends chart,
-# the review pack and each edition's review ask for the same pairs (a build at 1000 blips worked out 19
-# lists for 8 pairs, a tenth of a second): each pair's is worked out once per radar.  A radar is new on
-# every load, and the table goes with the one before; each caller keeps its own reference to the table it
-# read, so a build of another radar on another thread (the live preview) never mixes the two.
-# (A radar's blips are not changed once it is compared; a radar given other blips is compared afresh.)
-_last: tuple[Radar | None, object, dict[tuple[str | None, str, bool], tuple[Standing, ...]]] = (None, None, {})
-
-
 def _standings(radar: Radar, start: str | None, end: str, spans: bool) -> tuple[Standing, ...]:
-    global _last
-    memo = _last
-    if memo[0] is not radar or memo[1] is not radar.blips:
-        memo = _last = (radar, radar.blips, {})
-    found = memo[2].get((start, end, spans))
+    """Each pair's standings once per radar: the compare pages, the trends chart, the review pack and each
+    edition's review ask for the same pairs (a build at 1000 blips worked out 19 lists for 8 pairs)."""
+    key = (_standings, start, end, spans)
+    found = radar.derived.get(key)
     if found is None:
         ring_index = {r.id: r.index for r in radar.all_rings}  # a renamed ring has its successor's index
         changes = (change(b, start, end, ring_index, spans) for b in radar.blips.values())
-        found = memo[2][(start, end, spans)] = tuple(s for s in changes if s is not None)
+        found = radar.derived[key] = tuple(s for s in changes if s is not None)
     return found
 
 
