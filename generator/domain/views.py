@@ -7,7 +7,7 @@ Everything a page, the picture or radar.json shows of an edition comes from one
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 
 from ..content.model import Blip, Radar, Segment
 from ..content.slug import slug
@@ -82,10 +82,6 @@ class EditionView:
         t = translator(self.radar.language)
         result = []
         numbers, spots = self.numbers, self.layout.spots
-        # Looked up once per value, not per blip (a thousand of them on every save in the live preview).
-        ring_name = cache(lambda ring: self.radar.ring(ring).name)
-        color = cache(lambda quadrant: self.radar.quadrant(quadrant).color)
-        status_word = cache(lambda status: t("status_" + status))
         # In legend order: the picture's links are the legend's text alternative, read and tabbed
         # through in the same order.
         for s in (s for _quadrant, rings in self.grouped() for _ring, standings in rings for s in standings):
@@ -94,7 +90,7 @@ class EditionView:
                 continue  # listed in the legend, not drawn
             n = numbers[b.id]
             x, y = spots[b.id]
-            label = f"{n}. {b.title} — {ring_name(s.shown_ring)}, {status_word(s.status)}"
+            label = f"{n}. {b.title} — {self.radar.ring(s.shown_ring).name}, {t('status_' + s.status)}"
             attrs = (
                 ("quadrant", b.quadrant),
                 ("ring", s.shown_ring),
@@ -102,7 +98,7 @@ class EditionView:
                 ("tags", " ".join(slug(tag) for tag in b.tags)),  # slugs: a tag may hold spaces
                 ("cells", " ".join(b.capabilities)),
             )
-            result.append(Dot(b.id, n, x, y, color(b.quadrant), s.status, label, attrs))
+            result.append(Dot(b.id, n, x, y, self.radar.quadrant(b.quadrant).color, s.status, label, attrs))
         return result
 
     def dots_where(self, keep) -> list[Dot]:
